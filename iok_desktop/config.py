@@ -1,0 +1,56 @@
+"""Where the database is: ``--database-url``, else ``IOK_DATABASE_URL``, else the config file, else SQLite.
+
+The config file is ``config.toml`` in the user's config directory (``platformdirs``), e.g.
+``~/.config/iok-desktop/config.toml`` on Linux::
+
+    [database]
+    url = "postgresql+psycopg://iok_clerk@db.spoldzielnia.local/iok"
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "iok-desktop"
+ENV_DATABASE_URL = "IOK_DATABASE_URL"
+
+
+@dataclass(frozen=True)
+class DatabaseLocation:
+    url: str
+    # Where the URL came from, shown in the status bar and in `db` command output.
+    origin: str
+
+
+def user_config_file() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
+
+
+def default_sqlite_path() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "iok.sqlite3"
+
+
+def resolve_database_url(
+    cli_url: str | None = None,
+    *,
+    environ: dict[str, str] | None = None,
+    config_file: Path | None = None,
+) -> DatabaseLocation:
+    if cli_url:
+        return DatabaseLocation(cli_url, "--database-url")
+    env = os.environ if environ is None else environ
+    if env.get(ENV_DATABASE_URL):
+        return DatabaseLocation(env[ENV_DATABASE_URL], ENV_DATABASE_URL)
+    path = config_file or user_config_file()
+    if path.is_file():
+        with path.open("rb") as handle:
+            url = tomllib.load(handle).get("database", {}).get("url")
+        if url:
+            return DatabaseLocation(str(url), str(path))
+    sqlite_path = default_sqlite_path()
+    return DatabaseLocation(f"sqlite:///{sqlite_path}", "embedded default")

@@ -1,0 +1,53 @@
+"""Engines and sessions for PostgreSQL (shared server) and SQLite (one desk, demo, first run)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger("iok.db")
+
+
+def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
+    # These pragmas reset on every connection, so they are set here and not once.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def _begin_immediate(conn: Any) -> None:
+    # SQLite: take the write lock at BEGIN, so two writers queue up (busy_timeout) instead of one
+    # failing with "database is locked" when it upgrades a read transaction to a write.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def create_db_engine(url: str, *, echo: bool = False) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, echo=echo, connect_args={"timeout": 10})
+        event.listen(engine, "connect", _configure_sqlite_connection)
+        # Let SQLAlchemy, not pysqlite, issue BEGIN (pysqlite's own transaction handling is off).
+        event.listen(engine, "connect", lambda dbapi_conn, _rec: setattr(dbapi_conn, "isolation_level", None))
+        event.listen(engine, "begin", _begin_immediate)
+        return engine
+    return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5)
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    # expire_on_commit=False: services return plain data, but callers may still read ids after commit.
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def describe(engine: Engine) -> str:
+    """A human description without the password, e.g. for the status bar."""
+    return engine.url.render_as_string(hide_password=True)

@@ -1,0 +1,75 @@
+"""The one error taxonomy of the core.
+
+Every refusal the user can cause is a ``DomainError`` carrying a Polish message meant to be shown
+as it is. The GUI decides how to show it by its class: a ``ValidationError`` goes next to the field
+it names, a ``ConflictError`` offers a reload, the rest go into a message box. Anything that is not
+a ``DomainError`` is a bug.
+"""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """A refusal with a message for the user (Polish, complete sentence)."""
+
+    code: str = "domain_error"
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationError(DomainError):
+    """What the user typed is not acceptable; ``field`` names the input to fix."""
+
+    code = "validation"
+
+
+class NotFoundError(DomainError):
+    """The thing asked for does not exist (any more)."""
+
+    code = "not_found"
+
+
+class PermissionDeniedError(DomainError):
+    """The actor may not do this (a resident acting on another premises, a clerk on admin work)."""
+
+    code = "permission_denied"
+
+
+class ConflictError(DomainError):
+    """Someone else changed the record first; the user should reload and decide again."""
+
+    code = "conflict"
+
+
+class AuthenticationError(DomainError):
+    """Login refused. The message never tells whether the login ID exists."""
+
+    code = "authentication"
+
+
+class AccountLockedError(AuthenticationError):
+    """Too many failed logins, or the office locked the account."""
+
+    code = "account_locked"
+
+
+class ThrottledError(AuthenticationError):
+    """Too many failed logins in a row: wait before the next attempt."""
+
+    code = "throttled"
+
+    def __init__(self, message: str, *, retry_after_seconds: int) -> None:
+        super().__init__(message)
+        self.retry_after_seconds = retry_after_seconds
+
+
+class PasswordChangeRequiredError(DomainError):
+    """The account may do nothing before the password is changed."""
+
+    code = "password_change_required"
