@@ -32,9 +32,7 @@ def find_bindir() -> Path:
     explicit = os.environ.get("IOK_PG_BINDIR")
     if explicit:
         return Path(explicit)
-    candidates = sorted(
-        glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(Path(p).parent.name), reverse=True
-    )
+    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(Path(p).parent.name), reverse=True)
     for candidate in candidates:
         if (Path(candidate) / "initdb").exists():
             return Path(candidate)

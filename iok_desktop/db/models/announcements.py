@@ -39,8 +39,6 @@ class Announcement(Base):
 class AnnouncementRead(Base):
     __tablename__ = "announcement_reads"
 
-    announcement_id: Mapped[int] = mapped_column(
-        ForeignKey("announcements.id", ondelete="CASCADE"), primary_key=True
-    )
+    announcement_id: Mapped[int] = mapped_column(ForeignKey("announcements.id", ondelete="CASCADE"), primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("resident_accounts.id"), primary_key=True)
     read_at: Mapped[datetime] = mapped_column(UtcDateTime)

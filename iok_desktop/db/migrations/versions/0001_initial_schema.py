@@ -28,9 +28,7 @@ def upgrade() -> None:
         sa.Column("address", sa.String(length=300), nullable=False),
         sa.Column("bank_account", sa.String(length=26), nullable=False),
         sa.Column("iok_url", sa.String(length=200), nullable=False),
-        sa.Column(
-            "anomaly_multiple", iok_desktop.db.types.ExactDecimal(precision=6, scale=2), nullable=False
-        ),
+        sa.Column("anomaly_multiple", iok_desktop.db.types.ExactDecimal(precision=6, scale=2), nullable=False),
         sa.Column("throttle_after_failures", sa.Integer(), nullable=False),
         sa.Column("lockout_after_failures", sa.Integer(), nullable=False),
         sa.Column("lockout_minutes", sa.Integer(), nullable=False),
@@ -68,9 +66,7 @@ def upgrade() -> None:
         sa.Column("full_name", sa.String(length=200), nullable=False),
         sa.Column(
             "role",
-            sa.Enum(
-                "admin", "clerk", name="staff_role", native_enum=False, create_constraint=True, length=32
-            ),
+            sa.Enum("admin", "clerk", name="staff_role", native_enum=False, create_constraint=True, length=32),
             nullable=False,
         ),
         sa.Column("password_hash", sa.String(length=200), nullable=False),
@@ -131,9 +127,7 @@ def upgrade() -> None:
         sa.Column("password_changed_at", iok_desktop.db.types.UtcDateTime(timezone=True), nullable=True),
         sa.Column("last_login_at", iok_desktop.db.types.UtcDateTime(timezone=True), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["person_id"], ["persons.id"], name=op.f("fk_resident_accounts_person_id_persons")
-        ),
+        sa.ForeignKeyConstraint(["person_id"], ["persons.id"], name=op.f("fk_resident_accounts_person_id_persons")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_resident_accounts")),
         sa.UniqueConstraint("login", name=op.f("uq_resident_accounts_login")),
         sa.UniqueConstraint("person_id", name=op.f("uq_resident_accounts_person_id")),
@@ -161,9 +155,7 @@ def upgrade() -> None:
         sa.Column("old_value", sa.String(length=254), nullable=True),
         sa.Column("new_value", sa.String(length=254), nullable=True),
         sa.Column("changed_at", iok_desktop.db.types.UtcDateTime(timezone=True), nullable=False),
-        sa.Column(
-            "changed_by_account_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True
-        ),
+        sa.Column("changed_by_account_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
         sa.Column("changed_by_staff_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
         sa.Column("seen_at", iok_desktop.db.types.UtcDateTime(timezone=True), nullable=True),
         sa.Column("seen_by_staff_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
@@ -177,9 +169,7 @@ def upgrade() -> None:
             ["staff_users.id"],
             name=op.f("fk_contact_changes_changed_by_staff_id_staff_users"),
         ),
-        sa.ForeignKeyConstraint(
-            ["person_id"], ["persons.id"], name=op.f("fk_contact_changes_person_id_persons")
-        ),
+        sa.ForeignKeyConstraint(["person_id"], ["persons.id"], name=op.f("fk_contact_changes_person_id_persons")),
         sa.ForeignKeyConstraint(
             ["seen_by_staff_id"],
             ["staff_users.id"],
@@ -188,9 +178,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_contact_changes")),
     )
     with op.batch_alter_table("contact_changes", schema=None) as batch_op:
-        batch_op.create_index(
-            "ix_contact_changes_person_id_changed_at", ["person_id", "changed_at"], unique=False
-        )
+        batch_op.create_index("ix_contact_changes_person_id_changed_at", ["person_id", "changed_at"], unique=False)
         batch_op.create_index(
             "ix_contact_changes_unseen",
             ["changed_at"],
@@ -220,9 +208,7 @@ def upgrade() -> None:
         ),
         sa.Column("area_m2", iok_desktop.db.types.ExactDecimal(precision=8, scale=2), nullable=False),
         sa.Column("bank_account", sa.String(length=26), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["building_id"], ["buildings.id"], name=op.f("fk_premises_building_id_buildings")
-        ),
+        sa.ForeignKeyConstraint(["building_id"], ["buildings.id"], name=op.f("fk_premises_building_id_buildings")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_premises")),
         sa.UniqueConstraint("bank_account", name=op.f("uq_premises_bank_account")),
         sa.UniqueConstraint("code", name=op.f("uq_premises_code")),
@@ -276,13 +262,9 @@ def upgrade() -> None:
             ),
             nullable=False,
         ),
-        sa.Column(
-            "recorded_by_staff_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
-        ),
+        sa.Column("recorded_by_staff_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
         sa.Column("recorded_at", iok_desktop.db.types.UtcDateTime(timezone=True), nullable=False),
-        sa.Column(
-            "verified_by_staff_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True
-        ),
+        sa.Column("verified_by_staff_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
         sa.Column("decided_at", iok_desktop.db.types.UtcDateTime(timezone=True), nullable=True),
         sa.Column("refusal_reason", sa.String(length=500), nullable=True),
         sa.Column("account_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
@@ -291,9 +273,7 @@ def upgrade() -> None:
             ["resident_accounts.id"],
             name=op.f("fk_account_applications_account_id_resident_accounts"),
         ),
-        sa.ForeignKeyConstraint(
-            ["person_id"], ["persons.id"], name=op.f("fk_account_applications_person_id_persons")
-        ),
+        sa.ForeignKeyConstraint(["person_id"], ["persons.id"], name=op.f("fk_account_applications_person_id_persons")),
         sa.ForeignKeyConstraint(
             ["premises_id"], ["premises.id"], name=op.f("fk_account_applications_premises_id_premises")
         ),
@@ -311,9 +291,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("account_applications", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_account_applications_person_id"), ["person_id"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_account_applications_premises_id"), ["premises_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_account_applications_premises_id"), ["premises_id"], unique=False)
         batch_op.create_index("ix_account_applications_status_filed_on", ["status", "filed_on"], unique=False)
 
     op.create_table(
@@ -358,18 +336,12 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["author_staff_id"], ["staff_users.id"], name=op.f("fk_announcements_author_staff_id_staff_users")
         ),
-        sa.ForeignKeyConstraint(
-            ["building_id"], ["buildings.id"], name=op.f("fk_announcements_building_id_buildings")
-        ),
-        sa.ForeignKeyConstraint(
-            ["premises_id"], ["premises.id"], name=op.f("fk_announcements_premises_id_premises")
-        ),
+        sa.ForeignKeyConstraint(["building_id"], ["buildings.id"], name=op.f("fk_announcements_building_id_buildings")),
+        sa.ForeignKeyConstraint(["premises_id"], ["premises.id"], name=op.f("fk_announcements_premises_id_premises")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_announcements")),
     )
     with op.batch_alter_table("announcements", schema=None) as batch_op:
-        batch_op.create_index(
-            "ix_announcements_is_draft_publish_from", ["is_draft", "publish_from"], unique=False
-        )
+        batch_op.create_index("ix_announcements_is_draft_publish_from", ["is_draft", "publish_from"], unique=False)
 
     op.create_table(
         "audit_log",
@@ -409,9 +381,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["actor_staff_id"], ["staff_users.id"], name=op.f("fk_audit_log_actor_staff_id_staff_users")
         ),
-        sa.ForeignKeyConstraint(
-            ["premises_id"], ["premises.id"], name=op.f("fk_audit_log_premises_id_premises")
-        ),
+        sa.ForeignKeyConstraint(["premises_id"], ["premises.id"], name=op.f("fk_audit_log_premises_id_premises")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_log")),
     )
     with op.batch_alter_table("audit_log", schema=None) as batch_op:
@@ -423,9 +393,7 @@ def upgrade() -> None:
             "ix_audit_log_actor_staff_id_occurred_at", ["actor_staff_id", "occurred_at"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_audit_log_occurred_at"), ["occurred_at"], unique=False)
-        batch_op.create_index(
-            "ix_audit_log_premises_id_occurred_at", ["premises_id", "occurred_at"], unique=False
-        )
+        batch_op.create_index("ix_audit_log_premises_id_occurred_at", ["premises_id", "occurred_at"], unique=False)
 
     op.create_table(
         "ledger_entries",
@@ -463,9 +431,7 @@ def upgrade() -> None:
             ["staff_users.id"],
             name=op.f("fk_ledger_entries_created_by_staff_id_staff_users"),
         ),
-        sa.ForeignKeyConstraint(
-            ["premises_id"], ["premises.id"], name=op.f("fk_ledger_entries_premises_id_premises")
-        ),
+        sa.ForeignKeyConstraint(["premises_id"], ["premises.id"], name=op.f("fk_ledger_entries_premises_id_premises")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_ledger_entries")),
         sa.UniqueConstraint("source", "document_id", name=op.f("uq_ledger_entries_source_document_id")),
     )
@@ -495,12 +461,8 @@ def upgrade() -> None:
         ),
         sa.Column("valid_from", sa.Date(), nullable=False),
         sa.Column("valid_to", sa.Date(), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["person_id"], ["persons.id"], name=op.f("fk_legal_titles_person_id_persons")
-        ),
-        sa.ForeignKeyConstraint(
-            ["premises_id"], ["premises.id"], name=op.f("fk_legal_titles_premises_id_premises")
-        ),
+        sa.ForeignKeyConstraint(["person_id"], ["persons.id"], name=op.f("fk_legal_titles_person_id_persons")),
+        sa.ForeignKeyConstraint(["premises_id"], ["premises.id"], name=op.f("fk_legal_titles_premises_id_premises")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_legal_titles")),
     )
     with op.batch_alter_table("legal_titles", schema=None) as batch_op:
@@ -535,19 +497,13 @@ def upgrade() -> None:
         sa.Column("initial_value", iok_desktop.db.types.ExactDecimal(precision=14, scale=3), nullable=False),
         sa.Column("remote_read", sa.Boolean(), nullable=False),
         sa.Column("replaces_meter_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["premises_id"], ["premises.id"], name=op.f("fk_meters_premises_id_premises")
-        ),
-        sa.ForeignKeyConstraint(
-            ["replaces_meter_id"], ["meters.id"], name=op.f("fk_meters_replaces_meter_id_meters")
-        ),
+        sa.ForeignKeyConstraint(["premises_id"], ["premises.id"], name=op.f("fk_meters_premises_id_premises")),
+        sa.ForeignKeyConstraint(["replaces_meter_id"], ["meters.id"], name=op.f("fk_meters_replaces_meter_id_meters")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_meters")),
         sa.UniqueConstraint("kind", "serial_number", name=op.f("uq_meters_kind_serial_number")),
     )
     with op.batch_alter_table("meters", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_meters_next_verification_on"), ["next_verification_on"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_meters_next_verification_on"), ["next_verification_on"], unique=False)
         batch_op.create_index(batch_op.f("ix_meters_premises_id"), ["premises_id"], unique=False)
 
     op.create_table(
@@ -612,17 +568,11 @@ def upgrade() -> None:
             nullable=True,
         ),
         sa.Column("submitted_at", iok_desktop.db.types.UtcDateTime(timezone=True), nullable=False),
-        sa.Column(
-            "submitted_by_account_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True
-        ),
-        sa.Column(
-            "submitted_by_staff_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True
-        ),
+        sa.Column("submitted_by_account_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
+        sa.Column("submitted_by_staff_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
         sa.Column("updated_at", iok_desktop.db.types.UtcDateTime(timezone=True), nullable=True),
         sa.Column("reviewed_at", iok_desktop.db.types.UtcDateTime(timezone=True), nullable=True),
-        sa.Column(
-            "reviewed_by_staff_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True
-        ),
+        sa.Column("reviewed_by_staff_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
         sa.Column("rejection_reason", sa.String(length=500), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(["meter_id"], ["meters.id"], name=op.f("fk_meter_readings_meter_id_meters")),
@@ -644,9 +594,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_meter_readings")),
     )
     with op.batch_alter_table("meter_readings", schema=None) as batch_op:
-        batch_op.create_index(
-            "ix_meter_readings_meter_id_reading_date", ["meter_id", "reading_date"], unique=False
-        )
+        batch_op.create_index("ix_meter_readings_meter_id_reading_date", ["meter_id", "reading_date"], unique=False)
         batch_op.create_index(
             "ix_meter_readings_pending",
             ["submitted_at"],

@@ -1,0 +1,3 @@
+from iok_desktop.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The ``iok-desktop`` command line."""

@@ -1,0 +1,65 @@
+"""``iok-desktop``: start the application, or run an administrative subcommand.
+
+Subcommands live in one module each (``db_commands``, ``user_commands``, …); every module offers
+``register(subparsers)`` and sets ``handler`` on its parsers. A ``DomainError`` ends the command
+with its Polish message and exit code 2; anything else is a bug and shows a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from iok_desktop import __version__
+from iok_desktop.cli import db_commands, user_commands
+from iok_desktop.cli.common import CommandError
+from iok_desktop.domain.errors import DomainError
+
+COMMAND_MODULES = [db_commands, user_commands]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="iok-desktop",
+        description="IOK Desktop — obsługa Internetowej Obsługi Kontrahenta w biurze spółdzielni.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--database-url",
+        help="adres bazy danych, np. postgresql+psycopg://user@host/iok (domyślnie: IOK_DATABASE_URL, "
+        "plik konfiguracyjny albo wbudowana baza SQLite)",
+    )
+    parser.add_argument("--kiosk", action="store_true", help="uruchom tryb kiosku dla mieszkańców")
+    parser.add_argument("-v", "--verbose", action="store_true", help="więcej komunikatów diagnostycznych")
+    subparsers = parser.add_subparsers(dest="command", metavar="POLECENIE")
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
+    return parser
+
+
+def start_gui(args: argparse.Namespace) -> int:
+    # The desktop application is built on top of this core (issue "Clerk desktop application").
+    print(
+        "IOK Desktop: okno aplikacji nie jest jeszcze dostępne w tej wersji.\n"
+        "Dostępne polecenia: iok-desktop db upgrade | db demo | user add (szczegóły: iok-desktop --help).",
+        file=sys.stderr,
+    )
+    return 3
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="%(name)s: %(message)s")
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        if args.command:
+            parser.parse_args([args.command, "--help"])
+        return start_gui(args)
+    try:
+        return int(handler(args) or 0)
+    except (DomainError, CommandError) as error:
+        print(f"iok-desktop: {error}", file=sys.stderr)
+        return 2
