@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import unicodedata
 
 from iok_desktop.domain.errors import ValidationError
 from iok_desktop.domain.text import fold
@@ -24,9 +25,12 @@ def propose_login(last_name: str, *, rng: secrets.SystemRandom | None = None) ->
 
 def normalise_login(text: str, *, field: str = "login") -> str:
     """Logins are compared case-insensitively: stored and looked up lower-case, trimmed."""
-    login = (text or "").strip().lower()
+    login = unicodedata.normalize("NFKC", text or "").strip().lower()
     if not login:
         raise ValidationError("Podaj identyfikator użytkownika.", field=field)
+    # Control characters (NUL above all: PostgreSQL refuses it in text) never belong in a login.
+    if any(unicodedata.category(ch).startswith("C") for ch in login) or len(login) > 64:
+        raise ValidationError("Identyfikator zawiera niedozwolone znaki.", field=field)
     return login
 
 

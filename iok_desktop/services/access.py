@@ -10,7 +10,8 @@ from datetime import date
 from sqlalchemy import ColumnElement, and_, or_, select
 
 from iok_desktop.db.models import LegalTitle, Meter, ResidentAccount
-from iok_desktop.domain.errors import NotFoundError, PermissionDeniedError
+from iok_desktop.domain.enums import AccountStatus
+from iok_desktop.domain.errors import NotFoundError, PasswordChangeRequiredError, PermissionDeniedError
 from iok_desktop.services.context import ServiceContext
 
 NO_ACCESS = "Nie masz dostępu do tego lokalu."
@@ -21,12 +22,22 @@ def title_is_current(today: date) -> ColumnElement[bool]:
 
 
 def resident_person_id(ctx: ServiceContext) -> int:
+    """The logged-in resident's person, checked on every call: an account the office locked, or
+    whose password must still be changed, can do nothing even in a session opened before."""
     if not ctx.actor.is_resident or ctx.actor.id is None:
         raise PermissionDeniedError("Ta czynność jest dostępna tylko dla mieszkańca zalogowanego do IOK.")
-    person_id = ctx.session.scalar(select(ResidentAccount.person_id).where(ResidentAccount.id == ctx.actor.id))
-    if person_id is None:
+    row = ctx.session.execute(
+        select(ResidentAccount.person_id, ResidentAccount.status, ResidentAccount.must_change_password).where(
+            ResidentAccount.id == ctx.actor.id
+        )
+    ).one_or_none()
+    if row is None:
         raise PermissionDeniedError("Konto IOK nie istnieje.")
-    return person_id
+    if row.status is not AccountStatus.ACTIVE:
+        raise PermissionDeniedError("Konto IOK jest zablokowane. Zgłoś się do biura spółdzielni.")
+    if row.must_change_password:
+        raise PasswordChangeRequiredError("Najpierw ustaw własne hasło.")
+    return int(row.person_id)
 
 
 def held_premises_ids(ctx: ServiceContext, person_id: int) -> list[int]:
