@@ -73,3 +73,16 @@ class PasswordChangeRequiredError(DomainError):
     """The account may do nothing before the password is changed."""
 
     code = "password_change_required"
+
+
+class ConfirmationRequiredError(DomainError):
+    """Allowed, but only after the user confirms the warnings (a clerk entering a lower reading).
+
+    Call again with ``acknowledge_warnings=True`` once the user has confirmed.
+    """
+
+    code = "confirmation_required"
+
+    def __init__(self, message: str, *, warnings: list[str], field: str | None = None) -> None:
+        super().__init__(message, field=field)
+        self.warnings = warnings

@@ -52,22 +52,8 @@ def _to_settings(row: Cooperative) -> CooperativeSettings:
 
 def load_cooperative(ctx: ServiceContext) -> Cooperative:
     row = ctx.session.get(Cooperative, COOPERATIVE_ID)
-    if row is None:
-        # A database that was only migrated: sensible defaults until an admin fills them in.
-        row = Cooperative(
-            id=COOPERATIVE_ID,
-            name="Spółdzielnia Mieszkaniowa",
-            address="",
-            bank_account="",
-            iok_url="",
-            anomaly_multiple=Decimal("3.00"),
-            throttle_after_failures=5,
-            lockout_after_failures=10,
-            lockout_minutes=15,
-            kiosk_idle_seconds=60,
-        )
-        ctx.session.add(row)
-        ctx.session.flush()
+    if row is None:  # pragma: no cover - migration 0003 creates it
+        raise RuntimeError("the cooperative settings row is missing: run `iok-desktop db upgrade`")
     return row
 
 

@@ -19,6 +19,7 @@ from iok_desktop.db.models import (
     Estate,
     LegalTitle,
     Meter,
+    MeterReading,
     Person,
     Premises,
     ReadingWindow,
@@ -31,6 +32,7 @@ from iok_desktop.domain.enums import (
     MeterKind,
     PremisesKind,
     ReadingSource,
+    ReadingStatus,
     StaffRole,
     TitleKind,
     WindowFrequency,
@@ -210,3 +212,20 @@ def make_household(session: Session) -> Household:
     account = make_account(session, person)
     clerk = make_staff(session)
     return Household(building, premises, person, account, clerk)
+
+
+def accepted_reading(session: Session, meter: Meter, day: date, value: str, *, clerk: StaffUser | None = None) -> None:
+    """History written directly (as an import would), to set the scene for a test."""
+    session.add(
+        MeterReading(
+            meter_id=meter.id,
+            value=Decimal(value),
+            reading_date=day,
+            source=ReadingSource.IMPORT,
+            status=ReadingStatus.ACCEPTED,
+            submitted_at=CREATED,
+            reviewed_at=CREATED,
+            reviewed_by_staff_id=clerk.id if clerk else None,
+        )
+    )
+    session.flush()

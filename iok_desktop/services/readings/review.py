@@ -1,0 +1,207 @@
+"""Clerks' review: approve (one, selected or all unflagged in a filter) and reject with a reason.
+
+Every change is a compare-and-set UPDATE (``WHERE status = 'pending' AND version = :seen``) whose
+returned ids say what this clerk actually changed; everything else is reported back as a conflict
+naming who got there first. Two clerks approving the same reading: exactly one succeeds.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import exists, select, tuple_, update
+from sqlalchemy.orm import aliased
+
+from iok_desktop.db.models import Meter, MeterReading
+from iok_desktop.domain.dates import format_date
+from iok_desktop.domain.enums import ReadingStatus
+from iok_desktop.domain.errors import ConflictError, ValidationError
+from iok_desktop.domain.text import clean_line
+from iok_desktop.services import audit
+from iok_desktop.services.context import ServiceContext
+from iok_desktop.services.readings.context_refresh import refresh_pending_context
+from iok_desktop.services.readings.queue import QueueFilter, filtered_pending
+from iok_desktop.services.readings.rules import review_context
+from iok_desktop.services.readings.submit import raise_if_not_pending
+
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Conflict:
+    reading_id: int
+    message: str
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    changed: list[int] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+
+def _later_accepted_exists():  # type: ignore[no-untyped-def]
+    later = aliased(MeterReading)
+    return exists().where(
+        later.meter_id == MeterReading.meter_id,
+        later.status == ReadingStatus.ACCEPTED,
+        later.reading_date > MeterReading.reading_date,
+    )
+
+
+def _explain(ctx: ServiceContext, ids: Sequence[int], versions: dict[int, int]) -> list[Conflict]:
+    if not ids:
+        return []
+    ctx.session.expire_all()
+    found = {r.id: r for r in ctx.session.scalars(select(MeterReading).where(MeterReading.id.in_(ids)))}
+    conflicts = []
+    for reading_id in ids:
+        reading = found.get(reading_id)
+        if reading is None:
+            conflicts.append(Conflict(reading_id, "Tego odczytu już nie ma — mieszkaniec mógł go usunąć."))
+            continue
+        try:
+            raise_if_not_pending(ctx, reading, versions.get(reading_id))
+        except ConflictError as error:
+            conflicts.append(Conflict(reading_id, error.message))
+            continue
+        later = ctx.session.scalar(
+            select(MeterReading.reading_date)
+            .where(
+                MeterReading.meter_id == reading.meter_id,
+                MeterReading.status == ReadingStatus.ACCEPTED,
+                MeterReading.reading_date > reading.reading_date,
+            )
+            .order_by(MeterReading.reading_date.desc())
+            .limit(1)
+        )
+        date_text = format_date(later) if later else "?"
+        conflicts.append(
+            Conflict(reading_id, f"Zaakceptowano już nowszy odczyt tego licznika ({date_text}) — ten należy odrzucić.")
+        )
+    return conflicts
+
+
+def _after_approval(ctx: ServiceContext, rows: Sequence[tuple[int, int, int]]) -> None:
+    """Audit each approval and keep the stored context right (``rows``: id, meter_id, premises_id)."""
+    per_meter = Counter(meter_id for _, meter_id, _ in rows)
+    # Two readings of one meter approved together: the later one's previous is now the earlier one.
+    for reading_id, meter_id, _ in rows:
+        if per_meter[meter_id] > 1:
+            reading = ctx.session.get(MeterReading, reading_id)
+            meter = ctx.session.get(Meter, meter_id)
+            if reading is not None and meter is not None:
+                review = review_context(ctx, meter, reading.value, reading.reading_date, exclude_id=reading.id)
+                reading.previous_value = review.previous_value
+                reading.previous_reading_date = review.previous_reading_date
+                reading.consumption = review.consumption
+    refresh_pending_context(ctx, per_meter)
+    for reading_id, meter_id, premises_id in rows:
+        audit.record(
+            ctx,
+            "reading.approve",
+            entity_type="meter_readings",
+            entity_id=reading_id,
+            premises_id=premises_id,
+            details={"meter_id": meter_id, "status": {"old": "pending", "new": "accepted"}},
+        )
+
+
+def _approve_where(ctx: ServiceContext, *conditions) -> list[tuple[int, int, int]]:  # type: ignore[no-untyped-def]
+    now = ctx.now()
+    statement = (
+        update(MeterReading)
+        .where(MeterReading.status == ReadingStatus.PENDING, ~_later_accepted_exists(), *conditions)
+        .values(
+            status=ReadingStatus.ACCEPTED,
+            reviewed_at=now,
+            reviewed_by_staff_id=ctx.actor.id,
+            version=MeterReading.version + 1,
+        )
+        .returning(MeterReading.id, MeterReading.meter_id)
+        .execution_options(synchronize_session=False)
+    )
+    approved = [(int(r.id), int(r.meter_id)) for r in ctx.session.execute(statement)]
+    if not approved:
+        return []
+    meter_ids = sorted({m for _, m in approved})
+    premises_of = dict(ctx.session.execute(select(Meter.id, Meter.premises_id).where(Meter.id.in_(meter_ids))).all())
+    return [(rid, mid, premises_of[mid]) for rid, mid in approved]
+
+
+def approve_readings(ctx: ServiceContext, items: Sequence[tuple[int, int]]) -> BulkResult:
+    """Approve the selected readings, each ``(reading_id, version the clerk saw)``, in one transaction."""
+    ctx.require_staff()
+    versions = dict(items)
+    approved: list[tuple[int, int, int]] = []
+    pairs = list(versions.items())
+    for start in range(0, len(pairs), CHUNK):
+        chunk = pairs[start : start + CHUNK]
+        approved += _approve_where(ctx, tuple_(MeterReading.id, MeterReading.version).in_(chunk))
+    done = {rid for rid, _, _ in approved}
+    _after_approval(ctx, approved)
+    missed = [rid for rid in versions if rid not in done]
+    return BulkResult(changed=sorted(done), conflicts=_explain(ctx, missed, versions))
+
+
+def approve_all_unflagged(ctx: ServiceContext, queue_filter: QueueFilter) -> BulkResult:
+    """Approve every pending reading without an anomaly flag that the clerk's current filter shows."""
+    ctx.require_staff()
+    ids = filtered_pending(queue_filter).where(MeterReading.anomaly_reason.is_(None))
+    approved = _approve_where(ctx, MeterReading.id.in_(ids), MeterReading.anomaly_reason.is_(None))
+    _after_approval(ctx, approved)
+    return BulkResult(changed=sorted(rid for rid, _, _ in approved))
+
+
+def reject_readings(ctx: ServiceContext, items: Sequence[tuple[int, int]], reason: str) -> BulkResult:
+    """Reject with a reason the resident will see (required)."""
+    ctx.require_staff()
+    text = clean_line(reason, max_length=500)
+    if not text:
+        raise ValidationError("Podaj powód odrzucenia — mieszkaniec go zobaczy.", field="reason")
+    versions = dict(items)
+    changed: list[tuple[int, int]] = []
+    pairs = list(versions.items())
+    for start in range(0, len(pairs), CHUNK):
+        chunk = pairs[start : start + CHUNK]
+        statement = (
+            update(MeterReading)
+            .where(
+                MeterReading.status == ReadingStatus.PENDING, tuple_(MeterReading.id, MeterReading.version).in_(chunk)
+            )
+            .values(
+                status=ReadingStatus.REJECTED,
+                rejection_reason=text,
+                reviewed_at=ctx.now(),
+                reviewed_by_staff_id=ctx.actor.id,
+                version=MeterReading.version + 1,
+            )
+            .returning(MeterReading.id, MeterReading.meter_id)
+            .execution_options(synchronize_session=False)
+        )
+        changed += [(int(r.id), int(r.meter_id)) for r in ctx.session.execute(statement)]
+    premises_of = dict(
+        ctx.session.execute(select(Meter.id, Meter.premises_id).where(Meter.id.in_({m for _, m in changed}))).all()
+    )
+    for reading_id, meter_id in changed:
+        audit.record(
+            ctx,
+            "reading.reject",
+            entity_type="meter_readings",
+            entity_id=reading_id,
+            premises_id=premises_of[meter_id],
+            details={"reason": text},
+        )
+    done = {rid for rid, _ in changed}
+    missed = [rid for rid in versions if rid not in done]
+    return BulkResult(changed=sorted(done), conflicts=_explain(ctx, missed, versions))
+
+
+def reject_reading(ctx: ServiceContext, reading_id: int, expected_version: int, reason: str) -> None:
+    result = reject_readings(ctx, [(reading_id, expected_version)], reason)
+    if result.conflicts:
+        raise ConflictError(result.conflicts[0].message)
+
+
+__all__ = ["BulkResult", "Conflict", "approve_all_unflagged", "approve_readings", "reject_reading", "reject_readings"]
