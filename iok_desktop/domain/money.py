@@ -13,7 +13,7 @@ ZERO = Decimal("0.00")
 NBSP = "\u00a0"
 MAX_AMOUNT = Decimal("9999999999.99")  # NUMERIC(12, 2)
 
-_AMOUNT_RE = re.compile(r"^[+-]?\d+(?:[.,]\d{1,2})?$")
+_AMOUNT_RE = re.compile(r"^[+-]?[0-9]+(?:[.,][0-9]{1,2})?$")
 
 
 def quantize(amount: Decimal) -> Decimal:

@@ -12,7 +12,7 @@ from iok_desktop.domain.enums import WindowFrequency
 from iok_desktop.domain.errors import ValidationError
 
 MAX_INTEGER_DIGITS = 11  # NUMERIC(14, 3)
-_VALUE_RE = re.compile(r"^\d+(?:[.,]\d+)?$")
+_VALUE_RE = re.compile(r"^[0-9]+(?:[.,][0-9]+)?$")  # ASCII digits only: "١٢٣" is not a reading
 
 
 def parse_reading_value(text: str, *, decimal_places: int, field: str = "value") -> Decimal:
