@@ -25,7 +25,7 @@ def format_money(amount: Decimal, *, currency: bool = True) -> str:
     value = quantize(amount)
     sign = "-" if value < 0 else ""
     whole, _, fraction = f"{abs(value):.2f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import exists, select, tuple_, update
+from sqlalchemy import Exists, exists, select, tuple_, update
 from sqlalchemy.orm import aliased
 
 from iok_desktop.db.models import Meter, MeterReading
@@ -41,7 +41,7 @@ class BulkResult:
     conflicts: list[Conflict] = field(default_factory=list)
 
 
-def _later_accepted_exists():  # type: ignore[no-untyped-def]
+def _later_accepted_exists() -> Exists:
     later = aliased(MeterReading)
     return exists().where(
         later.meter_id == MeterReading.meter_id,
