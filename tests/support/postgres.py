@@ -31,6 +31,8 @@ class PostgresUnavailableError(RuntimeError):
 def find_bindir() -> Path:
     explicit = os.environ.get("IOK_PG_BINDIR")
     if explicit:
+        if not (Path(explicit) / "initdb").exists():
+            raise PostgresUnavailableError(f"IOK_PG_BINDIR={explicit} has no initdb. {INSTALL_HINT}")
         return Path(explicit)
     candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(Path(p).parent.name), reverse=True)
     for candidate in candidates:

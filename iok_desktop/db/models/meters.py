@@ -75,6 +75,8 @@ class MeterReading(Base):
 
     __table_args__ = (
         Index("ix_meter_readings_meter_id_reading_date", "meter_id", "reading_date"),
+        # Exports for the settlement company select a period across all meters.
+        Index("ix_meter_readings_reading_date", "reading_date"),
         # The approval queue: only pending rows, in arrival order.
         Index(
             "ix_meter_readings_pending",

@@ -58,9 +58,13 @@ class Building(Base):
     postal_code: Mapped[str] = mapped_column(String(6))
     city: Mapped[str] = mapped_column(String(80))
     # Lower-case, diacritics folded "street number", for search as you type.
-    search_key: Mapped[str] = mapped_column(String(160), index=True)
+    search_key: Mapped[str] = mapped_column(String(160))
 
     estate: Mapped[Estate] = relationship()
+
+    __table_args__ = (
+        Index("ix_buildings_search_key", "search_key", postgresql_ops={"search_key": "varchar_pattern_ops"}),
+    )
 
 
 class Premises(Base):

@@ -20,8 +20,8 @@ class Person(Base):
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     first_name: Mapped[str] = mapped_column(String(80))
     last_name: Mapped[str] = mapped_column(String(120))
-    # Lower-case, diacritics folded "last first", for search as you type.
-    search_key: Mapped[str] = mapped_column(String(210), index=True)
+    # Lower-case, diacritics folded "last first", for search as you type (prefix LIKE).
+    search_key: Mapped[str] = mapped_column(String(210))
     # Current contact data; every change also goes to contact_changes.
     landline: Mapped[str | None] = mapped_column(String(20))
     mobile: Mapped[str | None] = mapped_column(String(20))
@@ -30,6 +30,11 @@ class Person(Base):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    # varchar_pattern_ops: PostgreSQL can use the index for LIKE 'prefix%' under any collation.
+    __table_args__ = (
+        Index("ix_persons_search_key", "search_key", postgresql_ops={"search_key": "varchar_pattern_ops"}),
+    )
 
 
 class LegalTitle(Base):

@@ -118,3 +118,12 @@ def test_sqlite_connections_enforce_foreign_keys_and_use_wal(sqlite_db: Database
     with sqlite_db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_search_indexes_serve_prefix_searches_under_any_collation(pg_db: Database) -> None:
+    with pg_db.engine.connect() as conn:
+        definitions = dict(
+            conn.execute(text("SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE '%search_key'")).all()
+        )
+    assert set(definitions) == {"ix_persons_search_key", "ix_buildings_search_key"}
+    assert all("varchar_pattern_ops" in d for d in definitions.values())

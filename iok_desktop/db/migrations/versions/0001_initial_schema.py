@@ -57,7 +57,12 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_persons")),
     )
     with op.batch_alter_table("persons", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_persons_search_key"), ["search_key"], unique=False)
+        batch_op.create_index(
+            "ix_persons_search_key",
+            ["search_key"],
+            unique=False,
+            postgresql_ops={"search_key": "varchar_pattern_ops"},
+        )
 
     op.create_table(
         "staff_users",
@@ -97,7 +102,12 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("buildings", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_buildings_estate_id"), ["estate_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_buildings_search_key"), ["search_key"], unique=False)
+        batch_op.create_index(
+            "ix_buildings_search_key",
+            ["search_key"],
+            unique=False,
+            postgresql_ops={"search_key": "varchar_pattern_ops"},
+        )
 
     op.create_table(
         "resident_accounts",
@@ -595,6 +605,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("meter_readings", schema=None) as batch_op:
         batch_op.create_index("ix_meter_readings_meter_id_reading_date", ["meter_id", "reading_date"], unique=False)
+        batch_op.create_index("ix_meter_readings_reading_date", ["reading_date"], unique=False)
         batch_op.create_index(
             "ix_meter_readings_pending",
             ["submitted_at"],
@@ -626,6 +637,7 @@ def downgrade() -> None:
             postgresql_where=sa.text("status = 'pending'"),
             sqlite_where=sa.text("status = 'pending'"),
         )
+        batch_op.drop_index("ix_meter_readings_reading_date")
         batch_op.drop_index("ix_meter_readings_meter_id_reading_date")
 
     op.drop_table("meter_readings")
@@ -681,13 +693,13 @@ def downgrade() -> None:
 
     op.drop_table("resident_accounts")
     with op.batch_alter_table("buildings", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_buildings_search_key"))
+        batch_op.drop_index("ix_buildings_search_key")
         batch_op.drop_index(batch_op.f("ix_buildings_estate_id"))
 
     op.drop_table("buildings")
     op.drop_table("staff_users")
     with op.batch_alter_table("persons", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_persons_search_key"))
+        batch_op.drop_index("ix_persons_search_key")
 
     op.drop_table("persons")
     op.drop_table("estates")
