@@ -13,6 +13,7 @@ from iok_desktop.db.database import Database
 def register(subparsers: Any) -> None:
     db = subparsers.add_parser("db", help="baza danych: aktualizacja struktury, dane demonstracyjne")
     db_sub = db.add_subparsers(dest="db_command", metavar="POLECENIE", required=True)
+    db.subcommands = db_sub  # other modules add their own "db …" subcommands here (demo_command)
     upgrade = db_sub.add_parser("upgrade", help="utwórz lub zaktualizuj strukturę bazy (migracje Alembic)")
     upgrade.set_defaults(handler=run_upgrade)
 

@@ -40,8 +40,10 @@ def test_core_layers_import_no_qt(layer: str) -> None:
 
 
 def test_domain_knows_nothing_of_the_database_or_services() -> None:
-    assert _offenders(_modules("domain"), ("sqlalchemy", "alembic", "psycopg", "iok_desktop.db",
-                                           "iok_desktop.services")) == []
+    assert (
+        _offenders(_modules("domain"), ("sqlalchemy", "alembic", "psycopg", "iok_desktop.db", "iok_desktop.services"))
+        == []
+    )
 
 
 def test_db_layer_does_not_reach_up_into_services() -> None:
