@@ -86,6 +86,7 @@ class LoginOutcome(Generic[S]):
 
 
 Credentials = StaffUser | ResidentAccount
+C = TypeVar("C", StaffUser, ResidentAccount)
 
 
 def throttle_delay(failed_attempts: int, throttle_after: int) -> int:
@@ -181,49 +182,67 @@ def _record_success(ctx: ServiceContext, row: Credentials, password: str) -> Non
     ctx.session.flush()
 
 
-def _unknown_login(ctx: ServiceContext, login: str, password: str, kind: ActorKind) -> LoginOutcome[object]:
+def _unknown_login(ctx: ServiceContext, login: str, password: str, kind: ActorKind) -> DomainError:
     verify_password(None, password)  # same cost as a wrong password
     audit.record(ctx, "auth.login_failed", details={"unknown_login": True}, actor_override=(kind, None, login[:64]))
-    return LoginOutcome(error=AuthenticationError(WRONG_CREDENTIALS))
+    return AuthenticationError(WRONG_CREDENTIALS)
 
 
-def _check_inputs(login_text: str, password: str) -> LoginOutcome[object] | str:
-    """The normalised login, or the outcome for input that cannot belong to any account."""
+def _check_inputs(login_text: str, password: str) -> DomainError | str:
+    """The normalised login, or the refusal for input that cannot belong to any account."""
     if not (login_text or "").strip() or not password:
-        return LoginOutcome(error=AuthenticationError("Podaj identyfikator i hasło."))
+        return AuthenticationError("Podaj identyfikator i hasło.")
     try:
         login = normalise_login(login_text)
     except ValidationError:
         login = None
     if login is None or len(password) > HARD_INPUT_CAP:
         verify_password(None, password[:HARD_INPUT_CAP])  # same cost as any wrong password
-        return LoginOutcome(error=AuthenticationError(WRONG_CREDENTIALS))
+        return AuthenticationError(WRONG_CREDENTIALS)
     return login
 
 
-def login_staff(ctx: ServiceContext, login_text: str, password: str) -> LoginOutcome[StaffSession]:
+def _verify_credentials(
+    ctx: ServiceContext, table: type[C], login_text: str, password: str, kind: ActorKind
+) -> C | DomainError:
+    """The account whose password matched, or the refusal (already counted and audited).
+
+    Shared by staff and resident logins so both keep the same answers, timing and lockout.
+    """
     login = _check_inputs(login_text, password)
-    if isinstance(login, LoginOutcome):
-        return login  # type: ignore[return-value]
-    row = ctx.session.scalar(select(StaffUser).where(StaffUser.login == login))
+    if isinstance(login, DomainError):
+        return login
+    row = ctx.session.scalar(select(table).where(table.login == login))
     if row is None:
-        return _unknown_login(ctx, login, password, ActorKind.STAFF)  # type: ignore[return-value]
+        return _unknown_login(ctx, login, password, kind)
     policy = get_settings(ctx)
     refusal = _precheck(ctx, row, policy)
     if refusal is not None:
         if not isinstance(refusal, ThrottledError):
-            verify_password(row.password_hash, password)
-        return LoginOutcome(error=refusal)
+            verify_password(row.password_hash, password)  # same cost as a normal attempt
+        return refusal
     if not verify_password(row.password_hash, password):
-        return LoginOutcome(error=_record_failure(ctx, row, policy, ActorKind.STAFF))
-    _record_success(ctx, row, password)
+        return _record_failure(ctx, row, policy, kind)
+    return row
+
+
+def _audit_login(ctx: ServiceContext, row: Credentials, kind: ActorKind, **details: object) -> None:
     audit.record(
         ctx,
         "auth.login",
-        entity_type="staff_users",
+        entity_type=type(row).__tablename__,
         entity_id=row.id,
-        actor_override=(ActorKind.STAFF, row.id, row.login),
+        details=details,
+        actor_override=(kind, row.id, row.login),
     )
+
+
+def login_staff(ctx: ServiceContext, login_text: str, password: str) -> LoginOutcome[StaffSession]:
+    row = _verify_credentials(ctx, StaffUser, login_text, password, ActorKind.STAFF)
+    if isinstance(row, DomainError):
+        return LoginOutcome(error=row)
+    _record_success(ctx, row, password)
+    _audit_login(ctx, row, ActorKind.STAFF)
     return LoginOutcome(session=StaffSession(row.id, row.login, row.full_name, row.role, row.must_change_password))
 
 
@@ -252,20 +271,9 @@ def block_for_missing_title(ctx: ServiceContext, account: ResidentAccount) -> No
 def login_resident(
     ctx: ServiceContext, login_text: str, password: str, *, channel: ReadingSource = ReadingSource.WEB
 ) -> LoginOutcome[ResidentSession]:
-    login = _check_inputs(login_text, password)
-    if isinstance(login, LoginOutcome):
-        return login  # type: ignore[return-value]
-    row = ctx.session.scalar(select(ResidentAccount).where(ResidentAccount.login == login))
-    if row is None:
-        return _unknown_login(ctx, login, password, ActorKind.RESIDENT)  # type: ignore[return-value]
-    policy = get_settings(ctx)
-    refusal = _precheck(ctx, row, policy)
-    if refusal is not None:
-        if not isinstance(refusal, ThrottledError):
-            verify_password(row.password_hash, password)
-        return LoginOutcome(error=refusal)
-    if not verify_password(row.password_hash, password):
-        return LoginOutcome(error=_record_failure(ctx, row, policy, ActorKind.RESIDENT))
+    row = _verify_credentials(ctx, ResidentAccount, login_text, password, ActorKind.RESIDENT)
+    if isinstance(row, DomainError):
+        return LoginOutcome(error=row)
     if not has_current_title(ctx, row.person_id):
         block_for_missing_title(ctx, row)
         return LoginOutcome(
@@ -275,14 +283,7 @@ def login_resident(
             )
         )
     _record_success(ctx, row, password)
-    audit.record(
-        ctx,
-        "auth.login",
-        entity_type="resident_accounts",
-        entity_id=row.id,
-        details={"channel": channel},
-        actor_override=(ActorKind.RESIDENT, row.id, row.login),
-    )
+    _audit_login(ctx, row, ActorKind.RESIDENT, channel=channel)
     return LoginOutcome(
         session=ResidentSession(
             row.id, row.login, row.person_id, row.person.full_name, row.must_change_password, channel

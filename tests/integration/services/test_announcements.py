@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -21,27 +20,6 @@ from tests.conftest import TEST_NOW
 from tests.support.builders import Household, make_household, make_premises
 
 NOW = TEST_NOW
-
-
-@pytest.fixture
-def session(db: Database) -> Iterator[Session]:
-    with db.session() as session:
-        yield session
-
-
-@pytest.fixture
-def home(session: Session) -> Household:
-    return make_household(session)
-
-
-@pytest.fixture
-def clerk(session: Session, home: Household, clock: FixedClock) -> ServiceContext:
-    return home.clerk_ctx(session, clock)
-
-
-@pytest.fixture
-def resident(session: Session, home: Household, clock: FixedClock) -> ServiceContext:
-    return home.resident(session, clock)
 
 
 def announce(

@@ -2,41 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from iok_desktop.db.database import Database
 from iok_desktop.db.models import AuditEntry, ContactChange, Person
 from iok_desktop.domain.enums import ActorKind, ContactField
 from iok_desktop.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
 from iok_desktop.services import contacts
 from iok_desktop.services.context import SYSTEM, FixedClock, ServiceContext
 from tests.support.builders import Household, grant_title, make_household, make_premises
-
-
-@pytest.fixture
-def session(db: Database) -> Iterator[Session]:
-    with db.session() as session:
-        yield session
-
-
-@pytest.fixture
-def home(session: Session) -> Household:
-    return make_household(session)
-
-
-@pytest.fixture
-def clerk(session: Session, home: Household, clock: FixedClock) -> ServiceContext:
-    return home.clerk_ctx(session, clock)
-
-
-@pytest.fixture
-def resident(session: Session, home: Household, clock: FixedClock) -> ServiceContext:
-    return home.resident(session, clock)
 
 
 def change_count(session: Session) -> int:

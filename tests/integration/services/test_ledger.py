@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -54,27 +53,6 @@ def correct(ctx: ServiceContext, premises_id: int, amount: str, booked: date, du
         title="Korekta naliczenia",
         corrects_entry_id=None,
     )
-
-
-@pytest.fixture
-def session(db: Database) -> Iterator[Session]:
-    with db.session() as session:
-        yield session
-
-
-@pytest.fixture
-def home(session: Session) -> Household:
-    return make_household(session)
-
-
-@pytest.fixture
-def clerk(session: Session, home: Household, clock: FixedClock) -> ServiceContext:
-    return home.clerk_ctx(session, clock)
-
-
-@pytest.fixture
-def resident(session: Session, home: Household, clock: FixedClock) -> ServiceContext:
-    return home.resident(session, clock)
 
 
 # --- balances --------------------------------------------------------------------------------
