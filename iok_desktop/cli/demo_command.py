@@ -12,8 +12,17 @@ import sys
 from typing import Any
 
 from iok_desktop.cli.common import CommandError, open_database
-from iok_desktop.demo import DatabaseNotEmptyError, DemoResult, count_premises, format_count, generate_demo, years_pl
+from iok_desktop.demo import (
+    DatabaseNotEmptyError,
+    DemoResult,
+    OpenWindow,
+    count_premises,
+    format_count,
+    generate_demo,
+    years_pl,
+)
 from iok_desktop.demo.params import DEFAULT_PREMISES, DEFAULT_SEED, DEFAULT_YEARS, MAX_PREMISES, MAX_YEARS, DemoParams
+from iok_desktop.demo.windows import period_label
 from iok_desktop.domain.dates import format_date, office_today, utc_now
 
 # Tables worth naming in the summary, with their Polish names.
@@ -96,6 +105,7 @@ def summary(result: DemoResult, where: str) -> str:
     lines = [
         f"Dane demonstracyjne zapisane w {where}: {result.cooperative_name}.",
         f"Stan na {format_date(params.today)}, historia {years_pl(params.years)}, ziarno {params.seed}.",
+        window_line(result.open_window),
         f"Utworzono: {counts}.",
         "Czas: " + f"{result.seconds:.1f}".replace(".", ",") + " s.",
         "",
@@ -111,3 +121,14 @@ def summary(result: DemoResult, where: str) -> str:
         lines += [f"      {address}" for address in c.addresses]
         lines.append(f"      ({c.description})")
     return "\n".join(lines)
+
+
+def window_line(open_window: OpenWindow) -> str:
+    """Which reading window the demo residents can submit in today, and whose rule it is."""
+    rule, window = open_window.rule, open_window.window
+    whose = "zasada domyślna spółdzielni" if open_window.is_default else "zasada własna budynku"
+    return (
+        f"Okres odczytowy otwarty dziś w budynku {open_window.building}: od {format_date(window.opens)} "
+        f"do {format_date(window.closes)}, za {period_label(rule, window)} "
+        f"(odczyty {rule.frequency.label}; {whose})."
+    )

@@ -23,16 +23,19 @@ from iok_desktop.db.database import Database
 from iok_desktop.db.models import Cooperative, Premises, ReadingWindow, ResidentAccount, StaffUser
 from iok_desktop.demo.office import audit_row, office_life
 from iok_desktop.demo.params import DEFAULT_PREMISES, DEFAULT_SEED, DEFAULT_YEARS, DemoParams
-from iok_desktop.demo.plan import COOPERATIVE, DEFAULT_WINDOW, Credential, DemoPlan
+from iok_desktop.demo.plan import COOPERATIVE, Credential, DemoPlan
 from iok_desktop.demo.rows import COLUMNS, Ids, RowBuffer
+from iok_desktop.demo.windows import DEFAULT_WINDOW
 from iok_desktop.demo.writer import analyze, open_writer
 from iok_desktop.domain.dates import office_today, utc_now
 from iok_desktop.domain.errors import DomainError
+from iok_desktop.domain.readings import Window, WindowRule
 
 __all__ = [
     "Credential",
     "DatabaseNotEmptyError",
     "DemoResult",
+    "OpenWindow",
     "count_premises",
     "format_count",
     "generate_demo",
@@ -57,6 +60,17 @@ class DatabaseNotEmptyError(DomainError):
 
 
 @dataclass(frozen=True)
+class OpenWindow:
+    """The reading window open today in the demo residents' building (they can submit in it)."""
+
+    building: str  # its address, "ul. Żytnia 3A, 71-225 Szczecin"
+    rule: WindowRule
+    window: Window
+    # True: the cooperative's default rule; False: the building's own (see ``windows.showcase_rule``).
+    is_default: bool
+
+
+@dataclass(frozen=True)
 class DemoResult:
     params: DemoParams
     counts: dict[str, int]
@@ -64,6 +78,7 @@ class DemoResult:
     residents: list[Credential]
     seconds: float
     cooperative_name: str
+    open_window: OpenWindow
 
 
 def count_premises(database: Database) -> int:
@@ -145,6 +160,12 @@ def generate_demo(
         ],
         seconds=time.perf_counter() - started,
         cooperative_name=COOPERATIVE.name,
+        open_window=OpenWindow(
+            plan.sites[0].address(),
+            plan.showcase_rule,
+            plan.showcase_window,
+            plan.showcase_rule == DEFAULT_WINDOW,
+        ),
     )
 
 

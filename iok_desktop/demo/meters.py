@@ -94,6 +94,10 @@ class MeterPlan:
     last_index: int  # no readings after this day (replacement, lapsed legalisation)
     replaced_on: int | None  # day index of the final reading of a replaced meter
     remote: bool
+    installed_on: date
+    installed_index: int  # day index of ``installed_on`` (negative: before the history)
+    initial_value: int  # thousandths, on ``installed_on``
+    replaces: int | None  # the meter this one replaced (it starts with an initial reading)
     row: Row
 
 
@@ -279,6 +283,10 @@ class MeterPlanner:
             last_index=last_index,
             replaced_on=replaced_on,
             remote=position.remote,
+            installed_on=installed_on,
+            installed_index=self.timeline.index(installed_on),
+            initial_value=initial,
+            replaces=replaces,
             row=row,
         )
 

@@ -13,8 +13,9 @@ from typing import Any
 
 from iok_desktop.demo import texts
 from iok_desktop.demo.params import DemoParams
-from iok_desktop.demo.plan import DEFAULT_WINDOW, HOUR, DemoPlan
+from iok_desktop.demo.plan import HOUR, DemoPlan
 from iok_desktop.demo.rows import RowBuffer
+from iok_desktop.demo.windows import DEFAULT_WINDOW, period_label
 from iok_desktop.domain.dates import format_date
 from iok_desktop.domain.enums import (
     ActorKind,
@@ -24,11 +25,6 @@ from iok_desktop.domain.enums import (
     ContactField,
 )
 from iok_desktop.domain.readings import next_window, window_containing
-
-_MONTHS = (
-    "styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec",
-    "lipiec", "sierpień", "wrzesień", "październik", "listopad", "grudzień",
-)  # fmt: skip
 
 
 def office_life(plan: DemoPlan, out: RowBuffer) -> None:
@@ -42,8 +38,9 @@ def _announcements(plan: DemoPlan, out: RowBuffer) -> None:
     today = tl.today
     site = plan.showcase.site
     cast = plan.showcase.cast
+    # The cooperative's reading window open today, else the next one.
     window = window_containing(DEFAULT_WINDOW, today) or next_window(DEFAULT_WINDOW, today)
-    period = window.period_end
+    period = period_label(DEFAULT_WINDOW, window)
     everyone, building, premises = Audience.EVERYONE.value, Audience.BUILDING.value, Audience.PREMISES.value
     normal, urgent = AnnouncementKind.NORMAL.value, AnnouncementKind.URGENT.value
 
@@ -65,8 +62,8 @@ def _announcements(plan: DemoPlan, out: RowBuffer) -> None:
             None,
         ),
         (
-            f"Odczyty wodomierzy i ciepłomierzy za {_MONTHS[period.month - 1]} {period.year}",
-            f"Szanowni Państwo, stany liczników za {_MONTHS[period.month - 1]} można podawać w IOK oraz w kiosku "
+            f"Odczyty wodomierzy i ciepłomierzy za {period}",
+            f"Szanowni Państwo, stany liczników za {period} można podawać w IOK oraz w kiosku "
             f"w biurze od {format_date(window.opens)} do {format_date(window.closes)}. Odczyty niepodane w terminie "
             "rozliczymy według średniego zużycia. Dziękujemy!",
             normal,
@@ -119,7 +116,7 @@ def _announcements(plan: DemoPlan, out: RowBuffer) -> None:
         notices.append((
             "Przerwa w dostawie ciepłej wody",
             f"W dniu {format_date(stop)} w godzinach 8:00–14:00 nastąpi przerwa w dostawie ciepłej wody w budynku "
-            f"przy ul. {site.street} {site.house_number} z powodu wymiany zaworów w węźle cieplnym. "
+            f"przy {site.street_line} z powodu wymiany zaworów w węźle cieplnym. "
             "Przepraszamy za utrudnienia.",
             urgent, day(-1, 10), tl.at(stop + timedelta(days=1), 0), False, building, site.id, None,
         ))  # fmt: skip

@@ -4,47 +4,39 @@ Everything is drawn from ``random.Random`` instances seeded from the demo seed (
 layout and the staff from one each, every building from its own), so the same seed and day give
 the same rows, ids included, on either database. Rows go into a ``RowBuffer`` that the caller
 flushes to the database, so only a few buildings are ever held in memory.
+
+Where things are decided: ``layout`` (estates, buildings, premises), ``cast`` (the demo residents),
+``meters``, ``sessions`` (when meters are read), ``readings`` and ``review`` (reading rows and their
+review context), ``ledger``; this module holds them together and adds holders, titles and accounts.
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
 from iok_desktop.demo import names, texts
-from iok_desktop.demo.cast import ROLES, CastMember, Role
+from iok_desktop.demo.cast import DILIGENCE, CastPlanner
 from iok_desktop.demo.credentials import Logins, demo_password, hashed, unusable_hash
-from iok_desktop.demo.ledger import LATE, ROUNDS_UP, LedgerWriter, monthly_charge, pick_habit
-from iok_desktop.demo.meters import (
-    EXPIRED,
-    EXPIRING,
-    PLAIN,
-    REMOTE,
-    REPLACED,
-    Household,
-    MeterPlanner,
-    building_traits,
-)
+from iok_desktop.demo.layout import BANK_SORT_CODE, Site, Unit, estates_and_buildings, premises_of
+from iok_desktop.demo.ledger import LedgerWriter, monthly_charge, pick_habit
+from iok_desktop.demo.meters import PLAIN, BuildingTraits, Household, MeterPlanner, building_traits
 from iok_desktop.demo.params import DemoParams
-from iok_desktop.demo.people import People, PersonInfo
-from iok_desktop.demo.readings import Reader, ReadingHistory, SessionPlanner
+from iok_desktop.demo.people import People
+from iok_desktop.demo.readings import ReadingHistory
+from iok_desktop.demo.review import GapWindows
 from iok_desktop.demo.rows import Ids, RowBuffer
+from iok_desktop.demo.sessions import Reader, SessionPlanner, draw_diligence
 from iok_desktop.demo.timeline import Timeline
+from iok_desktop.demo.windows import DEFAULT_WINDOW, open_window, showcase_rule
 from iok_desktop.domain.bank_account import make_nrb
-from iok_desktop.domain.enums import AccountStatus, MeterKind, PremisesKind, StaffRole, TitleKind, WindowFrequency
+from iok_desktop.domain.enums import AccountStatus, MeterKind, PremisesKind, StaffRole, TitleKind
 from iok_desktop.domain.readings import Window, WindowRule
-from iok_desktop.domain.text import fold
 
 HOUR = 3600
 ANOMALY_MULTIPLE = Decimal("3.00")
-DEFAULT_WINDOW = WindowRule(WindowFrequency.MONTHLY, days_before=10, days_after=10)
-QUARTERLY_WINDOW = WindowRule(WindowFrequency.QUARTERLY, days_before=14, days_after=14)
-# Buildings (by position) that read quarterly instead of monthly, when there are that many.
-QUARTERLY_BUILDINGS = (2, 7)
-# The bank and branch of the cooperative's accounts; the rest of each NRB is the account number.
-BANK_SORT_CODE = "10205558"
 # The resident portal went live this long before "today" (or at the start of a shorter history).
 IOK_AGE_DAYS = 6 * 365
 ACCOUNT_SHARE = 0.35
@@ -58,8 +50,6 @@ _FLAT_TITLES = (
     (TitleKind.TENANCY_RIGHT, 0.12),
     (TitleKind.LEASE, 0.03),
 )
-# (rooms, share of flats, area range m², occupants range)
-_FLAT_TYPES = ((1, 0.15, 24, 36, 1, 2), (2, 0.40, 36, 52, 1, 3), (3, 0.35, 48, 66, 2, 4), (4, 0.10, 60, 82, 2, 5))
 
 
 @dataclass(frozen=True)
@@ -91,61 +81,6 @@ class Credential:
     description: str = ""
 
 
-@dataclass(frozen=True)
-class Site:
-    """Where a building stands and how it is coded."""
-
-    index: int
-    id: int
-    estate_id: int
-    code: str
-    street: str
-    house_number: str
-    postal_code: str
-    size: int
-    rule: WindowRule
-
-    def address(self, kind: PremisesKind, number: str) -> str:
-        street = f"ul. {self.street} {self.house_number}"
-        town = f"{self.postal_code} {names.CITY}"
-        if kind is PremisesKind.FLAT:
-            return f"{street} m. {number}, {town}"
-        if kind is PremisesKind.GARAGE:
-            return f"garaż {number}, {street}, {town}"
-        return f"{street} lok. {number}, {town}"
-
-
-@dataclass
-class Unit:
-    """A premises while its building is planned."""
-
-    id: int
-    kind: PremisesKind
-    number: str
-    area_m2: float
-    occupants: int
-    vacant: bool
-    holders: list[PersonInfo] = field(default_factory=list)
-    title_kind: TitleKind = TitleKind.COOPERATIVE_OWNERSHIP
-    since: date = date(2000, 1, 1)
-    previous: PersonInfo | None = None
-    cast: CastMember | None = None
-    # First-building showcase: what its meters must show (see meters.Household) and how it pays.
-    showcase: str | None = None
-    habit: int | None = None
-
-
-@dataclass
-class Showcase:
-    """What the office-life rows (announcements, applications, contact changes) refer to."""
-
-    site: Site | None = None
-    cast: list[CastMember] = field(default_factory=list)
-    # A holder without an account (a pending application) and a previous owner (a refused one).
-    applicant: tuple[PersonInfo, int] | None = None
-    former_owner: tuple[PersonInfo, int] | None = None
-
-
 class DemoPlan:
     def __init__(
         self,
@@ -161,19 +96,24 @@ class DemoPlan:
         self.ids = ids
         self.tl = Timeline(params.today, params.years)
         self.staff_logins = Logins(staff_logins)
-        self.resident_logins = Logins(resident_logins)
         self.insert_cooperative = insert_cooperative
         self.insert_default_window = insert_default_window
         self.people = People(ids)
         self.meters = MeterPlanner(self.tl, ids)
-        self.showcase = Showcase()
+        self.launch_index = max(0, self.tl.today_index - IOK_AGE_DAYS)
+        self.cast = CastPlanner(self.tl, ids, self.people, Logins(resident_logins), self.launch_index)
+        self.showcase = self.cast.showcase
+        self.resident_logins = self.cast.logins
         self.staff: list[Credential] = []
         self.admin_id = 0
         self.clerk_ids: list[int] = []
         self.sites: list[Site] = []
+        # The demo residents' building reads by this rule; its window is open today.
+        self.showcase_rule = showcase_rule(params.today)
+        self.showcase_window: Window = open_window(self.showcase_rule, params.today)
         self._windows: dict[WindowRule, list[Window]] = {}
+        self._gaps: dict[WindowRule, GapWindows] = {}
         self._layout_rng = self._rng("layout")
-        self.launch_index = max(0, self.tl.today_index - IOK_AGE_DAYS)
 
     def _rng(self, *parts: object) -> random.Random:
         # String seeds are hashed with SHA-512: stable across runs and Python processes.
@@ -191,7 +131,9 @@ class DemoPlan:
                 None, 1,
             ))  # fmt: skip
         self._staff(out)
-        self._estates_and_buildings(out)
+        self.sites = estates_and_buildings(
+            self._layout_rng, self.ids, self.params.premises, out, first_rule=self.showcase_rule
+        )
         if self.insert_default_window:
             rule = DEFAULT_WINDOW
             out.add("reading_windows", (self.ids.next("reading_windows"), None, rule.frequency.value,
@@ -222,54 +164,15 @@ class DemoPlan:
                 self.clerk_ids.append(staff_id)
             self.staff.append(Credential(login, password, f"{first} {last}", role.label))
 
-    def _estates_and_buildings(self, out: RowBuffer) -> None:
-        rng = self._layout_rng
-        sizes = _building_sizes(rng, self.params.premises)
-        postal_codes: dict[str, str] = {}
-        next_number: dict[str, int] = {}
-        position = 0
-        estate_no = 0
-        while position < len(sizes):
-            estate_no += 1
-            estate_id = self.ids.next("estates")
-            base_name = names.ESTATES[(estate_no - 1) % len(names.ESTATES)]
-            round_no = (estate_no - 1) // len(names.ESTATES)
-            estate_name = base_name if round_no == 0 else f"{base_name} {_roman(round_no + 1)}"
-            out.add("estates", (estate_id, f"OS-{estate_no:02d}", estate_name))
-            streets = rng.sample(names.STREETS, rng.randint(1, 4))
-            for number_in_estate in range(1, rng.randint(5, 15) + 1):
-                if position == len(sizes):
-                    break
-                street = rng.choice(streets)
-                if street not in postal_codes:
-                    postal_codes[street] = f"7{rng.randint(0, 1)}-{rng.randint(1, 899):03d}"
-                    next_number[street] = rng.randint(1, 9)
-                house = next_number[street]
-                next_number[street] = house + 2
-                house_number = f"{house}{'A' if rng.random() < 0.08 else ''}"
-                rule = QUARTERLY_WINDOW if position in QUARTERLY_BUILDINGS else DEFAULT_WINDOW
-                site = Site(
-                    index=position,
-                    id=self.ids.next("buildings"),
-                    estate_id=estate_id,
-                    code=f"{estate_no:02d}-{number_in_estate:03d}",
-                    street=street,
-                    house_number=house_number,
-                    postal_code=postal_codes[street],
-                    size=sizes[position],
-                    rule=rule,
-                )
-                out.add("buildings", (
-                    site.id, estate_id, site.code, street, house_number, site.postal_code, names.CITY,
-                    fold(f"{street} {house_number}"),
-                ))  # fmt: skip
-                self.sites.append(site)
-                position += 1
-
     def windows(self, rule: WindowRule) -> list[Window]:
         if rule not in self._windows:
             self._windows[rule] = self.tl.windows(rule)
         return self._windows[rule]
+
+    def gaps(self, rule: WindowRule) -> GapWindows:
+        if rule not in self._gaps:
+            self._gaps[rule] = GapWindows(self.tl, rule)
+        return self._gaps[rule]
 
     # --- one building ---------------------------------------------------------------------------
 
@@ -278,7 +181,7 @@ class DemoPlan:
         site = self.sites[index]
         rng = self._rng("building", index)
         traits = building_traits(rng)
-        units = self._premises(rng, site, out)
+        units = premises_of(rng, site, self.ids, out)
         flats = [u for u in units if u.kind is PremisesKind.FLAT]
         for unit in flats:
             self._flat_holders(rng, unit)
@@ -286,8 +189,7 @@ class DemoPlan:
             if len(flats) >= 3 and all(f.previous is None for f in flats):
                 # The showcase needs a previous owner (a refused application); make the last flat sold.
                 self._sold(rng, flats[-1])
-            self._choose_cast(rng, site, flats)
-            self._choose_showcase(flats)
+            self.cast.choose(rng, site, flats)
         for unit in units:
             if unit.kind is PremisesKind.GARAGE:
                 self._garage_holder(rng, unit, flats)
@@ -296,23 +198,34 @@ class DemoPlan:
                 unit.title_kind = TitleKind.LEASE
                 unit.since = self.tl.day(rng.randint(0, self.tl.today_index - 1))
         if index == 0:
-            self._cast_addresses(site, units)
+            self.cast.addresses(site, units)
         self._people_and_titles(rng, units, out)
         accounts = self._accounts(rng, units, out)
         if index == 0:
-            self._pick_applicants(units, accounts)
+            self.cast.pick_applicants(units, accounts)
+        self._meters_and_ledgers(rng, site, units, accounts, traits=traits, out=out)
 
+    def _meters_and_ledgers(
+        self,
+        rng: random.Random,
+        site: Site,
+        units: list[Unit],
+        accounts: dict[int, tuple[int, int]],
+        *,
+        traits: BuildingTraits,
+        out: RowBuffer,
+    ) -> None:
         sessions = SessionPlanner(self.tl, self.clerk_ids)
         history = ReadingHistory(self.tl, self.ids.counter("meter_readings"), ANOMALY_MULTIPLE, self.clerk_ids)
         ledger = LedgerWriter(self.tl, self.ids.counter("ledger_entries"), self.clerk_ids)
         windows = self.windows(site.rule)
-        quarterly = site.rule.frequency is not WindowFrequency.MONTHLY
-        cast_by_person = {m.person.id: m for m in self.showcase.cast} if index == 0 else {}
+        gaps = self.gaps(site.rule)
+        first_building = site.index == 0
         readings_out = out.rows["meter_readings"]
         ledger_out = out.rows["ledger_entries"]
         for unit in units:
             # A demo resident's garage follows the resident's script (e.g. "has not submitted yet").
-            member = unit.cast or cast_by_person.get(unit.holders[0].id)
+            member = self.cast.member_of(unit) if first_building else None
             role = member.role if member else None
             showcase = PLAIN if member else unit.showcase
             household = Household(unit.kind, unit.area_m2, unit.occupants, unit.vacant, showcase)
@@ -321,7 +234,7 @@ class DemoPlan:
                 out.add("meters", plan.row)
             account = accounts.get(unit.holders[0].id)
             reader = Reader(
-                diligence=0.7 if role else (rng.uniform(0.75, 0.95) if quarterly else rng.uniform(0.2, 0.47)),
+                diligence=DILIGENCE if role else draw_diligence(rng),
                 remote=any(p.remote for p in plans),
                 account_id=account[0] if account else None,
                 account_since=max(account[1], self.tl.index(unit.since)) if account else 0,
@@ -331,7 +244,7 @@ class DemoPlan:
             cold = next((p.id for p in plans if p.kind is MeterKind.COLD_WATER), None)
             for plan in plans:
                 history.rows(
-                    rng, plan, unit_sessions, readings_out,
+                    rng, plan, unit_sessions, gaps, readings_out,
                     force_leak=bool(role and role.leak and plan.id == cold),
                     force_rejection=bool(role and role.rejected_once and plan.id == cold),
                     fitter_id=rng.choice(self.clerk_ids),
@@ -342,34 +255,7 @@ class DemoPlan:
             charge = monthly_charge(rng, unit.kind, unit.area_m2, unit.occupants)
             ledger.rows(rng, unit.id, kind=unit.kind, charge_now=charge, habit=habit, out=ledger_out)
 
-    def _premises(self, rng: random.Random, site: Site, out: RowBuffer) -> list[Unit]:
-        size = site.size
-        garages = rng.randint(3, 8) if size >= 12 and (site.index == 0 or rng.random() < 0.35) else 0
-        shops = rng.randint(0, 2) if size >= 20 else 0
-        kinds = [PremisesKind.FLAT] * (size - garages - shops) + [PremisesKind.COMMERCIAL] * shops
-        kinds += [PremisesKind.GARAGE] * garages
-        units = []
-        counts = dict.fromkeys(PremisesKind, 0)
-        for seq, kind in enumerate(kinds, start=1):
-            counts[kind] += 1
-            number = {PremisesKind.FLAT: "", PremisesKind.COMMERCIAL: "U", PremisesKind.GARAGE: "G"}[kind]
-            number += str(counts[kind])
-            occupants, vacant = 0, False
-            if kind is PremisesKind.FLAT:
-                area, occupants = _flat(rng)
-                vacant = rng.random() < 0.03
-            elif kind is PremisesKind.COMMERCIAL:
-                area = rng.uniform(40, 180)
-            else:
-                area = rng.uniform(14, 22)
-            area = round(area, 2)
-            premises_id = self.ids.next("premises")
-            nrb = make_nrb(f"{BANK_SORT_CODE}1111{premises_id:012d}")
-            out.add("premises", (
-                premises_id, site.id, number, f"{site.code}-{seq:03d}", kind.value, round(area * 100), nrb,
-            ))  # fmt: skip
-            units.append(Unit(premises_id, kind, number, area, occupants, vacant))
-        return units
+    # --- holders and titles -------------------------------------------------------------------
 
     def _flat_holders(self, rng: random.Random, unit: Unit) -> None:
         tl = self.tl
@@ -426,18 +312,19 @@ class DemoPlan:
     def _accounts(self, rng: random.Random, units: list[Unit], out: RowBuffer) -> dict[int, tuple[int, int]]:
         """IOK accounts of this building's holders: person id → (account id, day index created)."""
         tl = self.tl
+        logins = self.resident_logins
         accounts: dict[int, tuple[int, int]] = {}
         for unit in units:
             member = unit.cast
             holder = unit.holders[0]
             if member is not None:
-                accounts[holder.id] = self._cast_account(rng, member, out)
+                accounts[holder.id] = self.cast.account(rng, member, out)
             elif holder.id not in accounts and rng.random() < ACCOUNT_SHARE:
                 created = rng.randint(self.launch_index, max(self.launch_index, tl.today_index - 30))
                 account_id = self.ids.next("resident_accounts")
                 locked = rng.random() < 0.01
                 out.add("resident_accounts", (
-                    account_id, holder.id, self.resident_logins.propose(rng, holder.last_name), unusable_hash(),
+                    account_id, holder.id, logins.propose(rng, holder.last_name), unusable_hash(),
                     False, 0, None, None,
                     (AccountStatus.LOCKED if locked else AccountStatus.ACTIVE).value,
                     texts.ACCOUNT_LOCKED_ON_REQUEST if locked else None,
@@ -453,120 +340,11 @@ class DemoPlan:
             if previous is not None and created < ended - 3 and rng.random() < 0.15:
                 # The seller had an account; it was locked when the title ended.
                 out.add("resident_accounts", (
-                    self.ids.next("resident_accounts"), previous.id,
-                    self.resident_logins.propose(rng, previous.last_name), unusable_hash(), False, 0, None, None,
-                    AccountStatus.LOCKED.value, texts.ACCOUNT_LOCKED_NO_TITLE,
+                    self.ids.next("resident_accounts"), previous.id, logins.propose(rng, previous.last_name),
+                    unusable_hash(), False, 0, None, None, AccountStatus.LOCKED.value, texts.ACCOUNT_LOCKED_NO_TITLE,
                     tl.moment(created, 10 * HOUR), None, tl.moment(ended - 3, 18 * HOUR), 1,
                 ))  # fmt: skip
         return accounts
-
-    def _cast_account(self, rng: random.Random, member: CastMember, out: RowBuffer) -> tuple[int, int]:
-        """A demo resident's account, with a known password (printed at the end)."""
-        tl = self.tl
-        member.account_id = self.ids.next("resident_accounts")
-        member.login = self.resident_logins.propose(rng, member.person.last_name)
-        member.password = demo_password(rng, member.login)
-        new = member.role.new_account
-        created = (
-            tl.today_index - 1 if new else rng.randint(self.launch_index, max(self.launch_index, tl.today_index - 200))
-        )
-        member.created_index = created
-        out.add("resident_accounts", (
-            member.account_id, member.person.id, member.login, hashed(member.password), new, 0, None, None,
-            AccountStatus.ACTIVE.value, None, tl.moment(created, 11 * HOUR),
-            None if new else tl.moment(created + 1, 18 * HOUR),
-            None if new else tl.moment(tl.today_index - 1, 19 * HOUR), 1,
-        ))  # fmt: skip
-        return member.account_id, created
-
-    def _pick_applicants(self, units: list[Unit], accounts: dict[int, tuple[int, int]]) -> None:
-        for unit in units:
-            if unit.kind is PremisesKind.FLAT and unit.cast is None:
-                if self.showcase.applicant is None and unit.holders[0].id not in accounts:
-                    self.showcase.applicant = (unit.holders[0], unit.id)
-                if self.showcase.former_owner is None and unit.previous is not None:
-                    self.showcase.former_owner = (unit.previous, unit.id)
-
-    # --- the demo residents -------------------------------------------------------------------
-
-    def _choose_cast(self, rng: random.Random, site: Site, flats: list[Unit]) -> None:
-        self.showcase.site = site
-        free = [f for f in flats if f.previous is None] + [f for f in flats if f.previous is not None]
-        for role in ROLES:
-            unit = _pick_flat(free, role)
-            if unit is None:
-                break
-            free.remove(unit)
-            if role.couple and len(unit.holders) < 2:
-                unit.holders.append(self.people.spouse(rng, unit.holders[0]))
-            if not role.couple:
-                del unit.holders[1:]
-            person = unit.holders[0]
-            # Demo residents can be reached: they all have a mobile and an e-mail.
-            person.mobile = person.mobile or self.people.mobile(rng)
-            person.email = person.email or self.people.email(rng, person.first_name, person.last_name)
-            member = CastMember(
-                role, person, unit.id, premises_ids=[unit.id], addresses=[site.address(unit.kind, unit.number)]
-            )
-            unit.cast = member
-            self.showcase.cast.append(member)
-        self._contact_history(rng)
-
-    def _cast_addresses(self, site: Site, units: list[Unit]) -> None:
-        """Every premises a demo resident holds (a neighbour's garage may have gone to one, too)."""
-        for member in self.showcase.cast:
-            held = [u for u in units if any(h.id == member.person.id for h in u.holders)]
-            member.premises_ids = [u.id for u in held]
-            member.addresses = [site.address(u.kind, u.number) for u in held]
-
-    @staticmethod
-    def _choose_showcase(flats: list[Unit]) -> None:
-        """Make sure even a tiny demo has the unusual cases, on the first flats nobody logs in to."""
-        others = [f for f in flats if f.cast is None]
-        for unit, showcase in zip(others, (REPLACED, EXPIRED, EXPIRING, REMOTE), strict=False):
-            unit.showcase = showcase
-        for unit, habit in zip(others[4:], (ROUNDS_UP, LATE), strict=False):
-            unit.habit = habit
-
-    def _contact_history(self, rng: random.Random) -> None:
-        """Recent changes the first demo residents made themselves (old values for contact_changes)."""
-        cast = self.showcase.cast
-        if len(cast) > 0:
-            person = cast[0].person
-            cast[0].changed.append(("email", self.people.email(rng, person.first_name, person.last_name)))
-        if len(cast) > 1:
-            cast[1].changed.append(("mobile", self.people.mobile(rng)))
-        if len(cast) > 2:
-            person = cast[2].person
-            cast[2].changed.append(("landline", person.landline or self.people.landline(rng)))
-            person.landline = None
-
-
-def _pick_flat(free: list[Unit], role: Role) -> Unit | None:
-    for unit in free:
-        if (len(unit.holders) >= 2) == role.couple:
-            return unit
-    return free[0] if free else None
-
-
-def _building_sizes(rng: random.Random, premises: int) -> list[int]:
-    """40–60 premises per building; whatever is left over makes the last (smaller) building."""
-    sizes: list[int] = []
-    remaining = premises
-    while remaining > 0:
-        size = min(rng.randint(40, 60), remaining)
-        sizes.append(size)
-        remaining -= size
-    return sizes
-
-
-def _flat(rng: random.Random) -> tuple[float, int]:
-    draw = rng.random()
-    for _rooms, share, low, high, fewest, most in _FLAT_TYPES:
-        if draw < share:
-            return rng.uniform(low, high), rng.randint(fewest, most)
-        draw -= share
-    return rng.uniform(36, 52), 2
 
 
 def _weighted(rng: random.Random, choices: tuple[tuple[TitleKind, float], ...]) -> TitleKind:
@@ -582,7 +360,3 @@ def _date_between(rng: random.Random, first: date, last: date) -> date:
     if last <= first:
         return first
     return date.fromordinal(rng.randint(first.toordinal(), last.toordinal()))
-
-
-def _roman(number: int) -> str:
-    return ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")[number - 1] if number <= 10 else str(number)

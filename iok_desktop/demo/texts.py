@@ -25,7 +25,9 @@ RESIDENT_NOTES = (
     "W mieszkaniu trwał remont.",
 )
 LEAK_NOTE = "Przeciekała spłuczka w toalecie, już naprawiona."
-FITTER_NOTE = "Odczyt końcowy z protokołu wymiany wodomierza."
+# A meter replacement's two readings, worded as ``services.meters.replace_meter`` writes them.
+FINAL_READING_NOTE = "odczyt końcowy przy wymianie licznika"
+INITIAL_READING_NOTE = "odczyt początkowy nowego licznika"
 
 # Ledger titles; ``{period}`` is "MM/RRRR".
 CHARGE_TITLE_FLAT = "Opłaty za lokal {period}: eksploatacja, fundusz remontowy, zaliczki na wodę i c.o."

@@ -39,7 +39,8 @@ _PERIOD_MONTHS = {
     WindowFrequency.YEARLY: 12,
 }
 
-# Days after ``today`` the lookups reach: the reading window that is open today closes after it.
+# Days after ``today`` the lookups reach: the reading window that is open today closes after it
+# (at most 40 + 14 days ahead for the demo's quarterly windows).
 _DAYS_AHEAD = 62
 
 
@@ -70,6 +71,10 @@ class Timeline:
             datetime(d.year, d.month, d.day, tzinfo=UTC) - _noon_offset(d) for d in self.days
         ]
         self._cumulative = {kind: self._cumulate(profile) for kind, profile in _PROFILE_OF_KIND.items()}
+        # Day index of the last day of every history month (the current month's may lie ahead).
+        self.month_ends: list[int] = [
+            self.index(date(year, month, calendar.monthrange(year, month)[1])) for year, month in self.months()
+        ]
 
     # --- days and moments -----------------------------------------------------------------------
 

@@ -11,7 +11,8 @@ from iok_desktop.db.base import Base
 from iok_desktop.db.database import Database
 from iok_desktop.demo import DemoResult, generate_demo
 
-# The suite's fixed day (conftest.TEST_NOW): 25 November 2026, inside the monthly reading window.
+# The suite's fixed day (conftest.TEST_NOW): 25 November 2026, inside the default (quarterly) reading
+# window 21.11.2026–14.01.2027 and the monthly one 20.11–10.12.2026.
 TODAY = date(2026, 11, 25)
 SMALL = {"premises": 30, "years": 2, "seed": 2026}
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -47,7 +47,6 @@ from iok_desktop.domain.enums import (
     WindowFrequency,
 )
 from iok_desktop.domain.passwords import check_policy, verify_password
-from iok_desktop.domain.readings import PastReading, average_daily_consumption, consumption_anomaly
 from iok_desktop.domain.text import fold
 from tests.integration.demo.helpers import SMALL, TODAY, small_demo
 
@@ -88,16 +87,23 @@ def test_cooperative_and_reading_windows(db: Database, demo: DemoResult) -> None
         assert cooperative.anomaly_multiple == Decimal("3.00")
         default = session.scalar(select(ReadingWindow).where(ReadingWindow.building_id.is_(None)))
         assert default is not None
-        assert (default.frequency, default.days_before, default.days_after) == (WindowFrequency.MONTHLY, 10, 10)
+        assert (default.frequency, default.days_before, default.days_after) == (WindowFrequency.QUARTERLY, 40, 14)
         for building in session.scalars(select(Building)):
             assert building.search_key == fold(f"{building.street} {building.house_number}")
+        # On TODAY the default window (21.11–14.01) is open: the demo residents' building keeps it.
+        assert session.scalars(select(ReadingWindow).where(ReadingWindow.building_id.is_not(None))).all() == []
+    assert demo.open_window.is_default
+    assert (demo.open_window.window.opens, demo.open_window.window.closes) == (date(2026, 11, 21), date(2027, 1, 14))
 
 
-def test_a_bigger_demo_has_quarterly_buildings(db: Database) -> None:
+def test_a_bigger_demo_has_monthly_buildings(db: Database) -> None:
     small_demo(db, premises=160, years=1)
     with db.session() as session:
         overrides = session.scalars(select(ReadingWindow).where(ReadingWindow.building_id.is_not(None))).all()
-    assert [w.frequency for w in overrides] == [WindowFrequency.QUARTERLY]
+        third = session.scalars(select(Building.id).order_by(Building.id)).all()[2]
+    assert [(w.building_id, w.frequency, w.days_before, w.days_after) for w in overrides] == [
+        (third, WindowFrequency.MONTHLY, 10, 10)
+    ]
 
 
 def _readings_by_meter(session: Session) -> dict[int, list[MeterReading]]:
@@ -105,40 +111,6 @@ def _readings_by_meter(session: Session) -> dict[int, list[MeterReading]]:
     for reading in session.scalars(select(MeterReading).order_by(MeterReading.reading_date, MeterReading.id)):
         by_meter[reading.meter_id].append(reading)
     return by_meter
-
-
-def test_readings_carry_the_context_the_service_computes(db: Database, demo: DemoResult) -> None:
-    """previous/consumption/average/anomaly as the domain functions give them, for every reading."""
-    with db.session() as session:
-        meters = {m.id: m for m in session.scalars(select(Meter))}
-        multiple = session.get(Cooperative, 1).anomaly_multiple  # type: ignore[union-attr]
-        checked = 0
-        for meter_id, readings in _readings_by_meter(session).items():
-            meter = meters[meter_id]
-            accepted = [r for r in readings if r.status is ReadingStatus.ACCEPTED]
-            for reading in readings:
-                before = [a for a in accepted if a.reading_date < reading.reading_date]
-                previous = before[-1] if before else None
-                assert reading.previous_value == (previous.value if previous else None)
-                assert reading.previous_reading_date == (previous.reading_date if previous else None)
-                expected_consumption = reading.value - previous.value if previous else None
-                assert reading.consumption == expected_consumption
-                history = [PastReading(a.reading_date, a.value) for a in before]
-                average = average_daily_consumption(history, reading.reading_date)
-                assert reading.average_daily_consumption == average
-                anomaly = None
-                if previous is not None and expected_consumption is not None:
-                    anomaly = consumption_anomaly(
-                        consumption=expected_consumption,
-                        days=(reading.reading_date - previous.reading_date).days,
-                        average_daily=average,
-                        multiple=multiple,
-                        unit=meter.unit,
-                    )
-                assert reading.anomaly_reason == anomaly
-                assert reading.version == 1
-                checked += 1
-    assert checked == demo.counts["meter_readings"]
 
 
 def test_readings_are_monotonic_and_shown_to_the_meters_precision(db: Database, demo: DemoResult) -> None:
@@ -211,10 +183,21 @@ def test_meters_show_replacements_legalisation_and_remote_reading(db: Database, 
             )
             assert final is not None
             assert final.reading_date == old.archived_on
+            assert final.note == "odczyt końcowy przy wymianie licznika"
+            assert final.previous_value is not None
+            # As services.meters.replace_meter writes it: the new meter's initial value, accepted, no context.
             first = session.scalar(
-                select(MeterReading).where(MeterReading.meter_id == new.id).order_by(MeterReading.reading_date)
+                select(MeterReading)
+                .where(MeterReading.meter_id == new.id)
+                .order_by(MeterReading.reading_date, MeterReading.id)
+                .limit(1)
             )
-            assert first is None or (first.previous_value is None and first.consumption is None)
+            assert first is not None
+            assert (first.reading_date, first.value) == (new.installed_on, new.initial_value)
+            assert (first.status, first.source) == (ReadingStatus.ACCEPTED, ReadingSource.CLERK)
+            assert first.note == "odczyt początkowy nowego licznika"
+            assert first.submitted_at == final.submitted_at
+            assert (first.previous_value, first.consumption, first.anomaly_reason) == (None, None, None)
         verification = [m.next_verification_on for m in meters if m.next_verification_on and m.archived_on is None]
         assert any(day < TODAY for day in verification)
         assert any(TODAY <= day <= TODAY + timedelta(days=60) for day in verification)

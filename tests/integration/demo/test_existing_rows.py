@@ -45,4 +45,4 @@ def test_missing_cooperative_row_is_inserted_and_an_existing_default_window_upda
         windows = session.scalars(select(ReadingWindow).where(ReadingWindow.building_id.is_(None))).all()
     assert cooperative is not None
     assert cooperative.name == "Spółdzielnia Mieszkaniowa „Bałtyk”"
-    assert [(w.frequency, w.days_before, w.days_after) for w in windows] == [(WindowFrequency.MONTHLY, 10, 10)]
+    assert [(w.frequency, w.days_before, w.days_after) for w in windows] == [(WindowFrequency.QUARTERLY, 40, 14)]
