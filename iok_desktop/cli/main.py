@@ -40,13 +40,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def start_gui(args: argparse.Namespace) -> int:
-    # The desktop application is built on top of this core (issue "Clerk desktop application").
-    print(
-        "IOK Desktop: okno aplikacji nie jest jeszcze dostępne w tej wersji.\n"
-        "Dostępne polecenia: iok-desktop db upgrade | db demo | user add (szczegóły: iok-desktop --help).",
-        file=sys.stderr,
-    )
-    return 3
+    # Imported here: the administrative commands must work (and start fast) without loading Qt.
+    from iok_desktop.gui.main import run  # noqa: PLC0415
+
+    return run(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

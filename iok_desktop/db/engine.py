@@ -49,5 +49,9 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 
 
 def describe(engine: Engine) -> str:
-    """A human description without the password, e.g. for the status bar."""
-    return engine.url.render_as_string(hide_password=True)
+    """Where we are, without the password, for the status bar: "SQLite /path", "PostgreSQL user@host/db"."""
+    url = engine.url
+    if url.get_backend_name() == "sqlite":
+        return f"SQLite {url.database}"
+    where = f"{url.host or 'localhost'}{f':{url.port}' if url.port else ''}/{url.database}"
+    return f"PostgreSQL {url.username + '@' if url.username else ''}{where}"

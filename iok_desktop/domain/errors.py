@@ -86,3 +86,9 @@ class ConfirmationRequiredError(DomainError):
     def __init__(self, message: str, *, warnings: list[str], field: str | None = None) -> None:
         super().__init__(message, field=field)
         self.warnings = warnings
+
+
+class DatabaseUnavailableError(DomainError):
+    """The database server cannot be reached (restarted, network cut): the environment's fault, retry."""
+
+    code = "database_unavailable"

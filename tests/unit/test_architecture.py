@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,7 +36,7 @@ def _offenders(files: list[Path], forbidden: tuple[str, ...]) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("layer", ["domain", "db", "services", "cli", "demo"])
+@pytest.mark.parametrize("layer", ["domain", "db", "services", "demo"])
 def test_core_layers_import_no_qt(layer: str) -> None:
     assert _offenders(_modules(layer), ("PySide6", "shiboken6", "iok_desktop.gui")) == []
 
@@ -52,3 +54,10 @@ def test_db_layer_does_not_reach_up_into_services() -> None:
 
 def test_gui_imports_no_sqlalchemy() -> None:
     assert _offenders(_modules("gui"), ("sqlalchemy", "alembic", "psycopg", "iok_desktop.db")) == []
+
+
+def test_the_command_line_loads_qt_only_to_start_the_window() -> None:
+    """Administrative commands (db upgrade, user add) run on servers without a display."""
+    probe = "import sys, iok_desktop.cli.main; print(sorted(m for m in sys.modules if m.startswith('PySide6')))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

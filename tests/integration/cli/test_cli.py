@@ -106,6 +106,8 @@ def test_the_embedded_sqlite_default_is_upgraded_automatically(
     assert "biurko.sqlite3" in capsys.readouterr().out
 
 
-def test_no_subcommand_explains_that_the_window_is_not_there_yet(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([]) == 3
-    assert "iok-desktop db upgrade" in capsys.readouterr().err
+def test_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.startswith("iok-desktop 0.")

@@ -1,0 +1,1 @@
+"""The Qt user interface: clerk application and kiosk. Imports services, never SQLAlchemy."""

@@ -1,0 +1,56 @@
+"""One place that shows errors, by kind (the taxonomy of domain/errors.py):
+
+- a user error (ValidationError, PermissionDenied, NotFound…): its Polish message, nothing lost;
+- a conflict (someone else changed it first): the message, and the caller reloads;
+- the database unreachable: a banner with retry (``database_unavailable`` signal) and a message;
+- anything else is a bug: logged with its traceback and shown in a crash dialog with details.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from iok_desktop.domain.errors import ConflictError, DatabaseUnavailableError, DomainError
+from iok_desktop.gui.dialogs import Dialogs
+
+log = logging.getLogger("iok.gui")
+
+
+class ErrorPresenter(QObject):
+    database_unavailable = Signal(str)
+
+    def __init__(self, dialogs: Dialogs, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.dialogs = dialogs
+        self.window: QWidget | None = None
+
+    def show(self, error: BaseException) -> None:
+        if isinstance(error, DatabaseUnavailableError):
+            self.database_unavailable.emit(error.message)
+            self.dialogs.warning(
+                self.window, QCoreApplication.translate("ErrorPresenter", "No connection"), error.message
+            )
+        elif isinstance(error, ConflictError):
+            self.dialogs.warning(
+                self.window, QCoreApplication.translate("ErrorPresenter", "Changed by someone else"), error.message
+            )
+        elif isinstance(error, DomainError):
+            self.dialogs.warning(
+                self.window, QCoreApplication.translate("ErrorPresenter", "Cannot do that"), error.message
+            )
+        else:
+            details = "".join(traceback.format_exception(error))
+            log.error("unexpected error\n%s", details)
+            self.dialogs.error(
+                self.window,
+                QCoreApplication.translate("ErrorPresenter", "Unexpected error"),
+                QCoreApplication.translate(
+                    "ErrorPresenter",
+                    "Something went wrong in IOK Desktop. Your data is safe; please report this to the administrator.",
+                ),
+                details,
+            )

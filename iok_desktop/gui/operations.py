@@ -1,0 +1,64 @@
+"""Every database call from the GUI runs here, on one worker thread, never on the UI thread.
+
+``runner.run(work, on_success, on_failure)``: ``work`` runs on the worker; the callbacks run on the
+UI thread when it is done (delivered by a queued signal). One worker keeps calls in order, like
+Anki's task manager. ``busy_changed`` drives the busy indicator.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger("iok.gui.operations")
+T = TypeVar("T")
+
+
+class OperationRunner(QObject):
+    busy_changed = Signal(bool)
+    _finished = Signal(object)
+
+    def __init__(self, on_unhandled: Callable[[BaseException], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="iok-db")
+        self._on_unhandled = on_unhandled
+        self._pending = 0
+        self._finished.connect(self._deliver)
+
+    @property
+    def busy(self) -> bool:
+        return self._pending > 0
+
+    def run(
+        self,
+        work: Callable[[], T],
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[BaseException], bool | None] | None = None,
+    ) -> None:
+        """``on_failure`` returns True when it handled the error; otherwise the default handler shows it."""
+        self._pending += 1
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+        future = self._executor.submit(work)
+        future.add_done_callback(lambda done: self._finished.emit((done, on_success, on_failure)))
+
+    def _deliver(self, payload: tuple[Future[Any], Callable[[Any], None] | None, Any]) -> None:
+        future, on_success, on_failure = payload
+        self._pending -= 1
+        if self._pending == 0:
+            self.busy_changed.emit(False)
+        error = future.exception()
+        if error is None:
+            if on_success is not None:
+                on_success(future.result())
+            return
+        handled = bool(on_failure(error)) if on_failure is not None else False
+        if not handled:
+            self._on_unhandled(error)
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)

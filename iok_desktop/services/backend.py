@@ -1,0 +1,79 @@
+"""The one door from a user interface into the core: run a service in its own transaction.
+
+The GUI (and the kiosk) never see a session or SQLAlchemy: they call ``backend.call(actor,
+service_function, *args)`` on a worker thread and get plain data back or a ``DomainError``. A lost
+connection becomes ``DatabaseUnavailableError`` (show a banner, retry), not a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Concatenate, ParamSpec, TypeVar
+
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from iok_desktop.db import migrate
+from iok_desktop.db.database import Database
+from iok_desktop.demo import DemoResult, generate_demo
+from iok_desktop.domain.enums import ReadingSource
+from iok_desktop.domain.errors import DatabaseUnavailableError
+from iok_desktop.services import auth
+from iok_desktop.services.context import SYSTEM, Actor, Clock, ServiceContext, SystemClock
+
+log = logging.getLogger("iok.backend")
+P = ParamSpec("P")
+T = TypeVar("T")
+
+UNAVAILABLE = "Brak połączenia z bazą danych. Sprawdź sieć lub poproś administratora o sprawdzenie serwera."
+
+
+class Backend:
+    def __init__(self, database: Database, clock: Clock | None = None, workstation: str | None = None) -> None:
+        self.database = database
+        self.clock = clock or SystemClock()
+        self.workstation = workstation
+
+    @property
+    def description(self) -> str:
+        return self.database.description
+
+    @property
+    def dialect(self) -> str:
+        return self.database.dialect
+
+    def call(
+        self, actor: Actor, fn: Callable[Concatenate[ServiceContext, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """Run one service call in one transaction (retried on serialization failures)."""
+        try:
+            return self.database.run(lambda session: fn(ServiceContext(session, actor, self.clock), *args, **kwargs))
+        except OperationalError as error:
+            log.warning("database unavailable: %s", type(error.orig).__name__)
+            raise DatabaseUnavailableError(UNAVAILABLE) from error
+        except DBAPIError as error:
+            if error.connection_invalidated:
+                raise DatabaseUnavailableError(UNAVAILABLE) from error
+            raise
+
+    def system(self, fn: Callable[Concatenate[ServiceContext, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
+        return self.call(SYSTEM, fn, *args, **kwargs)
+
+    def login_staff(self, login: str, password: str) -> auth.StaffSession:
+        """Log in; a refusal is committed (failure count, audit) before it is raised."""
+        return self.system(auth.login_staff, login, password).unwrap()
+
+    def login_resident(
+        self, login: str, password: str, channel: ReadingSource = ReadingSource.KIOSK
+    ) -> auth.ResidentSession:
+        return self.system(auth.login_resident, login, password, channel=channel).unwrap()
+
+    def load_demo(self, *, premises: int = 600, years: int = 3) -> DemoResult:
+        """Fill an empty database with the demo cooperative (first-run set-up)."""
+        return generate_demo(self.database, premises=premises, years=years)
+
+    def schema_is_current(self) -> bool:
+        try:
+            return migrate.is_up_to_date(self.database.engine)
+        except OperationalError as error:
+            raise DatabaseUnavailableError(UNAVAILABLE) from error

@@ -1,0 +1,88 @@
+"""GUI test fixtures: the real application (translations, stylesheet) offscreen, over the ``db`` under
+test (SQLite and PostgreSQL), with dialogs the test answers and a signed-in clerk."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from iok_desktop.db.database import Database
+from iok_desktop.domain.enums import StaffRole
+from iok_desktop.gui.clerk.context import ClerkContext
+from iok_desktop.gui.errors import ErrorPresenter
+from iok_desktop.gui.operations import OperationRunner
+from iok_desktop.gui.qt_app import make_application
+from iok_desktop.services.auth import StaffSession
+from iok_desktop.services.backend import Backend
+from iok_desktop.services.context import FixedClock
+from tests.gui.support import ScriptedDialogs
+from tests.support.builders import make_staff
+
+
+@pytest.fixture(scope="session")
+def iok_app(qapp: QApplication) -> QApplication:
+    return make_application(language="pl", route_qt_messages=False)
+
+
+@pytest.fixture
+def backend(db: Database, clock: FixedClock) -> Backend:
+    return Backend(db, clock=clock, workstation="test-desk")
+
+
+@pytest.fixture
+def dialogs() -> ScriptedDialogs:
+    return ScriptedDialogs()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def errors(iok_app: QApplication, dialogs: ScriptedDialogs) -> ErrorPresenter:
+    return ErrorPresenter(dialogs)
+
+
+@pytest.fixture
+def runner(errors: ErrorPresenter) -> Iterator[OperationRunner]:
+    operations = OperationRunner(errors.show)
+    yield operations
+    operations.shutdown()
+
+
+def _signed_in(db: Database, role: StaffRole) -> StaffSession:
+    with db.session() as s:
+        staff = make_staff(s, "akowalska" if role is StaffRole.CLERK else "admin", role=role)
+        s.commit()
+        return StaffSession(staff.id, staff.login, staff.full_name, staff.role, False)
+
+
+@pytest.fixture
+def clerk_ctx(
+    db: Database,
+    backend: Backend,
+    runner: OperationRunner,
+    errors: ErrorPresenter,
+    dialogs: ScriptedDialogs,
+    settings: QSettings,
+) -> ClerkContext:
+    """A signed-in clerk (login ``akowalska``)."""
+    return ClerkContext(backend, runner, errors, dialogs, settings, _signed_in(db, StaffRole.CLERK))
+
+
+@pytest.fixture
+def admin_ctx(
+    db: Database,
+    backend: Backend,
+    runner: OperationRunner,
+    errors: ErrorPresenter,
+    dialogs: ScriptedDialogs,
+    settings: QSettings,
+) -> ClerkContext:
+    """A signed-in administrator (login ``admin``)."""
+    return ClerkContext(backend, runner, errors, dialogs, settings, _signed_in(db, StaffRole.ADMIN))
