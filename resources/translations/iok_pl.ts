@@ -269,4 +269,19 @@
         <translation>tę samą treść w obu polach</translation>
     </message>
 </context>
+<context>
+    <name>PremisesSearch</name>
+    <message>
+        <source>Surname, address (Zgoda 8/12), premises code or IOK login</source>
+        <translation>Nazwisko, adres (Zgoda 8/12), numer lokalu lub login IOK</translation>
+    </message>
+    <message>
+        <source>no current holder</source>
+        <translation>brak aktualnego posiadacza</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Nic nie znaleziono.</translation>
+    </message>
+</context>
 </TS>
