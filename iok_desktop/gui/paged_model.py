@@ -151,20 +151,21 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
     def _append(self, generation: int, page: list[R]) -> None:
         if generation != self._generation:
             return
-        self._set_fetching(False)
+        # Still "fetching" while the rows go in: a view or qtmodeltester reacting to rowsInserted may
+        # call fetchMore, which must not start a second fetch of the same offset.
+        self._exhausted = len(page) < self._page_size
         if page:
             start = len(self._rows)
             # The last row is inclusive: start + n - 1 (the PySide6 example's off-by-one).
             self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
             self._rows.extend(page)
             self.endInsertRows()
-        self._exhausted = len(page) < self._page_size
+        self._set_fetching(False)
         self.page_loaded.emit()
 
     def _replace(self, generation: int, rows: list[R], asked: int) -> None:
         if generation != self._generation:
             return
-        self._set_fetching(False)
         old_keys = [self._key(r) for r in self._rows]
         self.layoutAboutToBeChanged.emit()
         new_position = {self._key(r): i for i, r in enumerate(rows)}
@@ -177,6 +178,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
             self.changePersistentIndex(index, target)
         self._exhausted = len(rows) < asked
         self.layoutChanged.emit()
+        self._set_fetching(False)
         self.page_loaded.emit()
 
     def _failed(self, generation: int) -> None:
