@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from iok_desktop.gui.clerk.context import ClerkContext
+from iok_desktop.gui.clerk.idle_lock import IDLE_MINUTES, IdleLock
 from iok_desktop.gui.clerk.page import Page
 from iok_desktop.gui.clerk.pages import PageSpec
 
@@ -25,7 +26,7 @@ from iok_desktop.gui.clerk.pages import PageSpec
 class MainWindow(QMainWindow):
     logged_out = Signal()
 
-    def __init__(self, ctx: ClerkContext, pages: list[PageSpec]) -> None:
+    def __init__(self, ctx: ClerkContext, pages: list[PageSpec], idle_minutes: float = IDLE_MINUTES) -> None:
         super().__init__()
         self.ctx = ctx
         self.setObjectName("clerk_main_window")
@@ -47,6 +48,12 @@ class MainWindow(QMainWindow):
 
         self._restore_geometry()
         self.navigation.setCurrentRow(0)
+        self.idle_lock = IdleLock(ctx, self, idle_minutes)
+        self.idle_lock.locked.connect(self._locked)
+
+    def _locked(self) -> None:
+        if self.idle_lock.dialog is not None:
+            self.idle_lock.dialog.log_out_requested.connect(self.log_out)
 
     # --- construction ----------------------------------------------------------------------------
     def _build_banner(self, parent: QWidget) -> QWidget:
@@ -165,6 +172,7 @@ class MainWindow(QMainWindow):
 
     # --- session and geometry ------------------------------------------------------------------
     def log_out(self) -> None:
+        self.idle_lock.stop()
         self._save_geometry()
         if self._current is not None:
             self._current.deactivated()
@@ -173,6 +181,7 @@ class MainWindow(QMainWindow):
         self.deleteLater()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.idle_lock.stop()
         self._save_geometry()
         super().closeEvent(event)
 
