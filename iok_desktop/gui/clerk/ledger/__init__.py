@@ -1,0 +1,1 @@
+"""The financial ledger screen (kartoteka finansowa): a premises' entries, balances and postings."""

@@ -1,0 +1,1 @@
+"""The "Liczniki" (meters) screen: replacement wizard, worklists, readings import and export."""

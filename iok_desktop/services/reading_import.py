@@ -1,0 +1,503 @@
+"""Importing meter readings from a CSV file (a collector's or a radio-read system's export).
+
+File format
+-----------
+* Text, one reading per line, fields separated by a semicolon ``;``. Fields may be quoted ("…").
+* The first line is a header naming the columns, in any order (case and spaces do not matter)::
+
+      numer_licznika;rodzaj;data;stan
+      APA-21-0000123;ZW;31.10.2026;123,456
+      SEN-19-0004567;CW;2026-10-31;45.2
+
+  - ``numer_licznika`` — the meter's serial number (required);
+  - ``rodzaj`` — the meter kind: ``ZW`` (woda zimna), ``CW`` (woda ciepła), ``CO`` (ciepło), ``GAZ``,
+    ``EE`` (energia elektryczna), or the codes ``cold_water``, ``hot_water``, ``heat``, ``gas``,
+    ``electricity``. The column, or a value in it, may be left out when no other kind of meter has
+    that serial number;
+  - ``data`` — the reading date, ``DD.MM.RRRR`` or ``RRRR-MM-DD``;
+  - ``stan`` — the value, with a decimal comma or dot (``123,456`` or ``123.456``), no more decimal
+    places than the meter shows.
+
+  Other columns are ignored. Empty lines are skipped.
+* Encoding: UTF-8 (with or without a BOM, as Excel writes "CSV UTF-8") or Windows-1250 (Excel's
+  plain "CSV" on a Polish Windows). It is recognised by itself.
+
+What happens
+------------
+* A file that cannot be read — missing, binary, in another encoding, or without the header — imports
+  nothing and says why (a ``ValidationError`` with ``field="file"``). The whole file is read once
+  before anything is written, so a defect found late in the file also imports nothing.
+* Each row is then submitted as the signed-in clerk's entry (``source=import``) through the same
+  rules as a reading typed at the desk, each in its own savepoint: **accepted at once** — the
+  collector's data is the office's own, like a clerk copying the collector's sheet — with the usual
+  review context and anomaly flags stored with it. A row that breaks a rule is rejected and reported
+  with its line number and the Polish reason; the other rows are imported. In particular:
+
+  - a value below the last accepted reading is *not* imported (a clerk at the desk would be asked to
+    confirm it): "niższy niż ostatni zaakceptowany — wprowadź ręcznie po sprawdzeniu";
+  - a different value for a day that already has an accepted reading is not imported either (at the
+    desk that is how a correction is entered; an import never corrects silently).
+
+* Importing the same file again creates nothing twice: the same meter, date and value is one
+  reading (counted as "already in the database").
+* Rows are imported in file order (so a meter's rows should be in date order), in transactions of
+  ``CHUNK_ROWS`` rows, so a large file keeps other desks and the kiosk working and memory stays
+  flat. If the import stops part-way (the connection is lost, the clerk cancels), the chunks already
+  committed stay; importing the file again adds only what is missing.
+* Speed: every row goes through the full reading rules (about 18 queries), some 7 ms a row on
+  PostgreSQL — 3,000 rows in about 20 s on the full demo database, the same file again in 4 s.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import IO
+
+from sqlalchemy import select
+
+from iok_desktop.db.models import Meter, MeterReading
+from iok_desktop.domain.dates import format_date, parse_date
+from iok_desktop.domain.enums import MeterKind, ReadingSource, ReadingStatus
+from iok_desktop.domain.errors import ConfirmationRequiredError, DomainError, ValidationError
+from iok_desktop.domain.readings import format_reading_value, parse_reading_value
+from iok_desktop.domain.text import clean_line, fold
+from iok_desktop.services import audit
+from iok_desktop.services.backend import Backend
+from iok_desktop.services.context import Actor, ServiceContext
+from iok_desktop.services.readings import submit_reading
+from iok_desktop.services.readings.rules import baseline_for
+
+CHUNK_ROWS = 500
+MAX_REPORTED = 10_000
+SEPARATOR = ";"
+_BLOCK = 1 << 16
+
+LOWER_THAN_ACCEPTED = "niższy niż ostatni zaakceptowany — wprowadź ręcznie po sprawdzeniu"
+
+_COLUMNS = {
+    "serial": ("numer_licznika", "nr_licznika", "numer_fabryczny", "numer"),
+    "kind": ("rodzaj", "rodzaj_licznika", "typ"),
+    "date": ("data", "data_odczytu"),
+    "value": ("stan", "stan_licznika", "odczyt", "wartosc"),
+}
+_REQUIRED = ("serial", "date", "value")
+_KINDS: dict[str, MeterKind] = {
+    **{kind.short.lower(): kind for kind in MeterKind},
+    **{kind.value: kind for kind in MeterKind},
+}
+ENCODING_NAMES = {"utf-8-sig": "UTF-8 (BOM)", "utf-8": "UTF-8", "cp1250": "Windows-1250"}
+
+
+# --- Reading the file (no database) ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """What the first pass found: the file can be read, how, and how many rows it has."""
+
+    encoding: str
+    columns: dict[str, int]
+    rows: int
+
+    @property
+    def encoding_name(self) -> str:
+        return ENCODING_NAMES.get(self.encoding, self.encoding)
+
+
+@dataclass(frozen=True)
+class ParsedRow:
+    line: int
+    serial: str
+    kind: MeterKind | None
+    reading_date: date | None
+    value_text: str
+    problem: str | None  # why the row cannot be imported before looking at the database
+
+
+def _unreadable(message: str) -> ValidationError:
+    return ValidationError(message, field="file")
+
+
+def _decodable(handle: IO[bytes], encodings: list[str]) -> list[str]:
+    """Which of ``encodings`` decode the whole stream strictly (read block by block)."""
+    decoders = {name: codecs.getincrementaldecoder(name)() for name in encodings}
+    while block := handle.read(_BLOCK):
+        if b"\x00" in block:
+            raise _unreadable("To nie jest plik tekstowy CSV (zawiera znaki binarne).")
+        for name, decoder in list(decoders.items()):
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError:
+                del decoders[name]
+    for name, decoder in list(decoders.items()):
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            del decoders[name]
+    return [name for name in encodings if name in decoders]
+
+
+def _detect_encoding(path: Path) -> str:
+    """UTF-8 (BOM or not) when the whole file decodes as UTF-8, else Windows-1250; else refuse."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4)
+            if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                raise _unreadable(
+                    "Plik jest zapisany w kodowaniu UTF-16. Zapisz go jako „CSV UTF-8” lub „CSV (rozdzielany "
+                    "średnikami)” i zaimportuj ponownie."
+                )
+            handle.seek(0)
+            if head.startswith(codecs.BOM_UTF8):
+                found = _decodable(handle, ["utf-8-sig"])
+            else:
+                found = _decodable(handle, ["utf-8", "cp1250"])
+    except FileNotFoundError as exc:
+        raise _unreadable(f"Nie ma pliku {path.name}.") from exc
+    except IsADirectoryError as exc:
+        raise _unreadable(f"{path.name} jest folderem, nie plikiem.") from exc
+    except OSError as exc:
+        raise _unreadable(f"Nie można odczytać pliku {path.name}: {exc.strerror or exc}.") from exc
+    if not found:
+        raise _unreadable(
+            "Nie można odczytać pliku: nieznane kodowanie znaków. Zapisz go jako „CSV UTF-8” "
+            "lub w kodowaniu Windows-1250."
+        )
+    return found[0]
+
+
+def _header_key(text: str) -> str:
+    return "_".join(fold(text.strip().strip('"').lstrip("\ufeff")).replace("-", " ").split())
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    names = [_header_key(cell) for cell in header]
+    found: dict[str, int] = {}
+    for key, aliases in _COLUMNS.items():
+        for position, name in enumerate(names):
+            if name in aliases and key not in found:
+                found[key] = position
+    if any(key not in found for key in _REQUIRED):
+        shown = SEPARATOR.join(cell.strip() for cell in header)[:120]
+        hint = (
+            " Kolumny muszą być rozdzielone średnikiem (;)."
+            if len(header) == 1 and ("," in header[0] or "\t" in header[0])
+            else ""
+        )
+        raise _unreadable(
+            "Pierwszy wiersz pliku musi być nagłówkiem z kolumnami numer_licznika;rodzaj;data;stan "
+            f"(rodzaj można pominąć). Znaleziono: „{shown}”.{hint}"
+        )
+    return found
+
+
+def _records(handle: IO[str]) -> Iterator[tuple[int, list[str]]]:
+    """Non-empty records with the line each one ends on (a quoted field may span lines)."""
+    reader = csv.reader(handle, delimiter=SEPARATOR, quotechar='"', strict=False)
+    for record in reader:
+        if any(cell.strip() for cell in record):
+            yield reader.line_num, record
+
+
+def _open(path: Path, encoding: str) -> IO[str]:
+    return path.open(encoding=encoding, newline="")
+
+
+def check_file(path: str | Path) -> FileCheck:
+    """First pass: can the file be read as a readings CSV? Raises ``ValidationError(field="file")``."""
+    path = Path(path)
+    encoding = _detect_encoding(path)
+    try:
+        with _open(path, encoding) as handle:
+            records = _records(handle)
+            first = next(records, None)
+            if first is None:
+                raise _unreadable(f"Plik {path.name} jest pusty.")
+            columns = _columns(first[1])
+            rows = sum(1 for _ in records)
+    except csv.Error as exc:
+        raise _unreadable(f"Nie można odczytać pliku CSV: {exc}.") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _unreadable(f"Nie można odczytać pliku {path.name}: {exc}.") from exc
+    return FileCheck(encoding, columns, rows)
+
+
+def parse_row(line: int, record: list[str], columns: dict[str, int]) -> ParsedRow:
+    """One data row, checked as far as it can be without the database."""
+
+    def cell(key: str) -> str:
+        position = columns.get(key)
+        return record[position].strip() if position is not None and position < len(record) else ""
+
+    serial = clean_line(cell("serial"), max_length=40).upper()
+    kind_text, date_text, value_text = cell("kind"), cell("date"), cell("value")
+    needed = max(columns[key] for key in _REQUIRED) + 1
+    if len(record) < needed:
+        return ParsedRow(
+            line, serial, None, None, value_text, f"Za mało kolumn ({len(record)}) — czy separatorem jest średnik?"
+        )
+    if not serial:
+        return ParsedRow(line, serial, None, None, value_text, "Brak numeru licznika.")
+    kind = None
+    if kind_text:
+        kind = _KINDS.get(_header_key(kind_text))
+        if kind is None:
+            return ParsedRow(
+                line,
+                serial,
+                None,
+                None,
+                value_text,
+                f"Nieznany rodzaj licznika „{kind_text}” — użyj ZW, CW, CO, GAZ lub EE.",
+            )
+    if not date_text:
+        return ParsedRow(line, serial, kind, None, value_text, "Brak daty odczytu.")
+    try:
+        reading_date = parse_date(date_text, field="reading_date")
+    except ValidationError as error:
+        return ParsedRow(line, serial, kind, None, value_text, error.message)
+    return ParsedRow(line, serial, kind, reading_date, value_text, None)
+
+
+def read_rows(path: str | Path, check: FileCheck) -> Iterator[ParsedRow]:
+    """Second pass: the data rows, one at a time (the file is never held in memory)."""
+    with _open(Path(path), check.encoding) as handle:
+        records = _records(handle)
+        next(records, None)  # the header
+        for line, record in records:
+            yield parse_row(line, record, check.columns)
+
+
+# --- Importing rows (the database) -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RowOutcome:
+    line: int
+    serial: str
+    created: bool = False
+    unchanged: bool = False
+    flagged: bool = False
+    reason: str | None = None  # set when the row was rejected
+
+
+def _find_meters(ctx: ServiceContext, serials: set[str]) -> dict[str, list[Meter]]:
+    """Meters by serial number for one chunk. ``kind IN (every kind)`` lets the unique index on
+    ``(kind, serial_number)`` serve a lookup by serial alone."""
+    found: dict[str, list[Meter]] = {}
+    if not serials:
+        return found
+    for meter in ctx.session.scalars(
+        select(Meter)
+        .where(Meter.kind.in_(list(MeterKind)), Meter.serial_number.in_(sorted(serials)))
+        .order_by(Meter.archived_on.is_not(None), Meter.id)
+    ):
+        found.setdefault(meter.serial_number, []).append(meter)
+    return found
+
+
+def _choose_meter(row: ParsedRow, candidates: list[Meter]) -> Meter | str:
+    """The meter a row means, or why it cannot be told."""
+    if row.kind is not None:
+        candidates = [m for m in candidates if m.kind is row.kind]
+    if not candidates:
+        kind = f" ({row.kind.short})" if row.kind is not None else ""
+        return f"Nie ma w ewidencji licznika o numerze {row.serial}{kind}."
+    kinds = sorted({m.kind.short for m in candidates})
+    if len(kinds) > 1:
+        return (
+            f"Numer {row.serial} mają liczniki różnych rodzajów ({', '.join(kinds)}) — podaj rodzaj w kolumnie rodzaj."
+        )
+    return candidates[0]
+
+
+def _same_day_refusal(ctx: ServiceContext, meter: Meter, row: ParsedRow) -> str | None:
+    """An import never corrects an accepted reading: a different value for that day is refused."""
+    assert row.reading_date is not None  # noqa: S101 - only parsed rows get here
+    values = list(
+        ctx.session.scalars(
+            select(MeterReading.value).where(
+                MeterReading.meter_id == meter.id,
+                MeterReading.reading_date == row.reading_date,
+                MeterReading.status == ReadingStatus.ACCEPTED,
+            )
+        )
+    )
+    if not values:
+        return None
+    try:
+        value = parse_reading_value(row.value_text, decimal_places=meter.decimal_places)
+    except ValidationError:
+        return None  # submit_reading explains the value
+    if value in values:
+        return None
+    shown = ", ".join(f"{format_reading_value(v, meter.decimal_places)} {meter.unit}" for v in values)
+    return (
+        f"Na dzień {format_date(row.reading_date)} jest już zaakceptowany odczyt ({shown}) — "
+        "jeśli to korekta, wprowadź ją ręcznie po sprawdzeniu."
+    )
+
+
+def _confirmation_reason(ctx: ServiceContext, meter: Meter, row: ParsedRow, error: ConfirmationRequiredError) -> str:
+    """Why a row a clerk would have to confirm at the desk is not imported (a lower value: both numbers)."""
+    assert row.reading_date is not None  # noqa: S101 - only parsed rows get here
+    base = baseline_for(ctx, meter, before_or_on=row.reading_date)
+    value = parse_reading_value(row.value_text, decimal_places=meter.decimal_places)  # parsed already
+
+    def shown(number: Decimal) -> str:
+        return f"{format_reading_value(number, meter.decimal_places)} {meter.unit}"
+
+    if value >= base.value:
+        return f"{error.message} Wprowadź ten odczyt ręcznie po sprawdzeniu."
+    if base.is_reading:
+        return (
+            f"Stan {LOWER_THAN_ACCEPTED}. Ostatni zaakceptowany: {shown(base.value)} z dnia "
+            f"{format_date(base.reading_date)}, w pliku: {shown(value)}."
+        )
+    return (
+        "Stan niższy niż stan początkowy licznika — wprowadź ręcznie po sprawdzeniu. Stan początkowy: "
+        f"{shown(base.value)} z dnia {format_date(base.reading_date)}, w pliku: {shown(value)}."
+    )
+
+
+def import_rows(ctx: ServiceContext, rows: list[ParsedRow], *, file_name: str = "") -> list[RowOutcome]:
+    """Submit one chunk of parsed rows, each in its own savepoint (the caller commits the chunk)."""
+    ctx.require_staff()
+    meters = _find_meters(ctx, {r.serial for r in rows if r.problem is None})
+    note = clean_line(f"import z pliku {file_name}" if file_name else "import", max_length=500)
+    outcomes = []
+    for row in rows:
+        if row.problem is not None or row.reading_date is None:
+            outcomes.append(RowOutcome(row.line, row.serial, reason=row.problem or "Brak daty odczytu."))
+            continue
+        meter = _choose_meter(row, meters.get(row.serial, []))
+        if isinstance(meter, str):
+            outcomes.append(RowOutcome(row.line, row.serial, reason=meter))
+            continue
+        refusal = _same_day_refusal(ctx, meter, row)
+        if refusal is not None:
+            outcomes.append(RowOutcome(row.line, row.serial, reason=refusal))
+            continue
+        try:
+            with ctx.session.begin_nested():
+                result = submit_reading(
+                    ctx, meter.id, row.value_text, row.reading_date, note=note, source=ReadingSource.IMPORT
+                )
+        except ConfirmationRequiredError as error:
+            outcomes.append(RowOutcome(row.line, row.serial, reason=_confirmation_reason(ctx, meter, row, error)))
+        except DomainError as error:
+            outcomes.append(RowOutcome(row.line, row.serial, reason=error.message))
+        else:
+            outcomes.append(
+                RowOutcome(
+                    row.line,
+                    row.serial,
+                    created=result.created,
+                    unchanged=not result.created,
+                    flagged=result.created and result.reading.anomaly_reason is not None,
+                )
+            )
+    return outcomes
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    line: int
+    serial: str
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    file_name: str
+    encoding: str
+    rows: int = 0  # data rows read
+    created: int = 0
+    unchanged: int = 0  # already in the database (the same meter, date and value)
+    flagged: int = 0  # created with an anomaly flag (above average, no reading in the last window)
+    rejected_count: int = 0
+    rejected: list[RejectedRow] = field(default_factory=list)  # the first MAX_REPORTED of them
+    cancelled: bool = False
+
+    def add(self, outcome: RowOutcome) -> None:
+        self.rows += 1
+        if outcome.reason is not None:
+            self.rejected_count += 1
+            if len(self.rejected) < MAX_REPORTED:
+                self.rejected.append(RejectedRow(outcome.line, outcome.serial, outcome.reason))
+        elif outcome.created:
+            self.created += 1
+            self.flagged += int(outcome.flagged)
+        else:
+            self.unchanged += 1
+
+
+def record_import(ctx: ServiceContext, report: ImportReport) -> None:
+    """One audit entry per imported file (each reading has its own ``reading.submit`` entry too)."""
+    ctx.require_staff()
+    audit.record(
+        ctx,
+        "reading.import",
+        details={
+            "file": report.file_name,
+            "encoding": report.encoding,
+            "rows": report.rows,
+            "created": report.created,
+            "unchanged": report.unchanged,
+            "rejected": report.rejected_count,
+            "cancelled": report.cancelled,
+        },
+    )
+
+
+Progress = Callable[[int, int], None]
+
+
+def import_file(
+    backend: Backend,
+    actor: Actor,
+    path: str | Path,
+    *,
+    progress: Progress | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    chunk_rows: int = CHUNK_ROWS,
+) -> ImportReport:
+    """Import a readings CSV as ``actor``: check the whole file, then one transaction per chunk.
+
+    Runs on a worker thread (the GUI's) or a command; ``progress(done, total)`` is called after
+    each chunk, ``should_stop()`` is asked before each one (True: stop, keep what is committed).
+    """
+    path = Path(path)
+    check = check_file(path)
+    report = ImportReport(path.name, check.encoding_name)
+    if progress is not None:
+        progress(0, check.rows)
+    chunk: list[ParsedRow] = []
+
+    def flush() -> bool:
+        """Import the chunk in one transaction; False when the caller asked to stop first."""
+        if should_stop is not None and should_stop():
+            report.cancelled = True
+            return False
+        for outcome in backend.call(actor, import_rows, list(chunk), file_name=path.name):
+            report.add(outcome)
+        chunk.clear()
+        if progress is not None:
+            progress(report.rows, check.rows)
+        return True
+
+    for row in read_rows(path, check):
+        chunk.append(row)
+        if len(chunk) >= chunk_rows and not flush():
+            break
+    else:
+        if chunk:
+            flush()
+    backend.call(actor, record_import, report)
+    return report
