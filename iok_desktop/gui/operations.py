@@ -51,6 +51,8 @@ class OperationRunner(QObject):
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)
+        if future.cancelled():  # dropped by shutdown(): nobody is waiting for it any more
+            return
         error = future.exception()
         if error is None:
             if on_success is not None:

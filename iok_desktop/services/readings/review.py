@@ -22,6 +22,7 @@ from iok_desktop.domain.text import clean_line
 from iok_desktop.services import audit
 from iok_desktop.services.context import ServiceContext
 from iok_desktop.services.readings.context_refresh import refresh_pending_context
+from iok_desktop.services.readings.notify import notify_readings
 from iok_desktop.services.readings.queue import QueueFilter, filtered_pending
 from iok_desktop.services.readings.rules import review_context
 from iok_desktop.services.readings.submit import raise_if_not_pending
@@ -141,6 +142,7 @@ def approve_readings(ctx: ServiceContext, items: Sequence[tuple[int, int]]) -> B
         approved += _approve_where(ctx, tuple_(MeterReading.id, MeterReading.version).in_(chunk))
     done = {rid for rid, _, _ in approved}
     _after_approval(ctx, approved)
+    notify_readings(ctx, "approve", sorted(done))
     missed = [rid for rid in versions if rid not in done]
     return BulkResult(changed=sorted(done), conflicts=_explain(ctx, missed, versions))
 
@@ -151,6 +153,7 @@ def approve_all_unflagged(ctx: ServiceContext, queue_filter: QueueFilter) -> Bul
     ids = filtered_pending(queue_filter).where(MeterReading.anomaly_reason.is_(None))
     approved = _approve_where(ctx, MeterReading.id.in_(ids), MeterReading.anomaly_reason.is_(None))
     _after_approval(ctx, approved)
+    notify_readings(ctx, "approve", [rid for rid, _, _ in approved])
     return BulkResult(changed=sorted(rid for rid, _, _ in approved))
 
 
@@ -194,6 +197,7 @@ def reject_readings(ctx: ServiceContext, items: Sequence[tuple[int, int]], reaso
             details={"reason": text},
         )
     done = {rid for rid, _ in changed}
+    notify_readings(ctx, "reject", sorted(done))
     missed = [rid for rid in versions if rid not in done]
     return BulkResult(changed=sorted(done), conflicts=_explain(ctx, missed, versions))
 

@@ -25,6 +25,7 @@ from iok_desktop.services.access import require_meter_access
 from iok_desktop.services.context import ServiceContext
 from iok_desktop.services.readings import rules
 from iok_desktop.services.readings.context_refresh import refresh_pending_context
+from iok_desktop.services.readings.notify import notify_readings
 from iok_desktop.services.readings.rows import ReadingRow, reading_row
 from iok_desktop.services.readings.staff_names import staff_login
 
@@ -147,6 +148,7 @@ def submit_reading(
             "warnings_acknowledged": review.warnings,
         },
     )
+    notify_readings(ctx, "submit", [reading.id])
     return SubmitResult(reading_row(reading, meter), created=True, warnings=review.warnings)
 
 
@@ -240,6 +242,7 @@ def edit_reading(
         premises_id=meter.premises_id,
         details={"changes": audit.changes(old, {"value": value, "reading_date": reading_date})},
     )
+    notify_readings(ctx, "edit", [reading.id])
     return reading_row(reading, meter)
 
 
@@ -273,3 +276,4 @@ def delete_reading(ctx: ServiceContext, reading_id: int, expected_version: int) 
         premises_id=meter.premises_id,
         details={"deleted": snapshot},
     )
+    notify_readings(ctx, "delete", [reading_id])

@@ -1,0 +1,1 @@
+"""The administration screen's tabs: staff users, cooperative settings, reading windows."""
