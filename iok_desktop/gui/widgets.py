@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 
 def set_invalid(widget: QWidget, invalid: bool) -> None:
@@ -15,6 +15,20 @@ def set_invalid(widget: QWidget, invalid: bool) -> None:
 def show_error(label: QLabel, message: str | None) -> None:
     label.setText(message or "")
     label.setVisible(bool(message))
+    if message:
+        _grow_dialog_to_fit(label.window())
+
+
+def _grow_dialog_to_fit(window: QWidget) -> None:
+    """A message that appears in a dialog already shown must not be squeezed: grow it, never shrink it."""
+    if not isinstance(window, QDialog) or not window.isVisible():
+        return
+    layout = window.layout()
+    if layout is not None:
+        layout.activate()
+    hint = window.sizeHint()
+    if hint.height() > window.height() or hint.width() > window.width():
+        window.resize(max(hint.width(), window.width()), max(hint.height(), window.height()))
 
 
 def set_role(label: QLabel, role: str) -> None:

@@ -534,8 +534,12 @@
         <translation>Zakoń&amp;cz teraz…</translation>
     </message>
     <message>
-        <source>Previe&amp;w as a resident</source>
-        <translation>Podglą&amp;d jak u mieszkańca</translation>
+        <source>Previe&amp;w…</source>
+        <translation>Podglą&amp;d…</translation>
+    </message>
+    <message>
+        <source>The announcement as a resident will see it in IOK and at the kiosk</source>
+        <translation>Ogłoszenie tak, jak zobaczy je mieszkaniec w IOK i w kiosku</translation>
     </message>
 </context>
 <context>

@@ -181,7 +181,7 @@ def test_ten_years_load_a_page_at_a_time_with_the_right_running_balance(
     model = page.model
     assert page.content_stack.currentIndex() == 1
     assert model.rowCount() == 100  # the first page only
-    assert "100 of 240" in page.status_label.text()
+    assert "100 z 240" in page.status_label.text()
     qtmodeltester.check(model)
     model.fetchMore()
     wait_idle(qtbot, clerk_ctx.runner)

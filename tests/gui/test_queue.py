@@ -282,7 +282,7 @@ def test_filters_and_sorting_change_the_rows(
     wait_idle(qtbot, clerk_ctx.runner)
     assert shown_ids(page) == [queue.ids[2], queue.ids[5]]
     assert page.count_label.text().endswith(": 2")
-    choose(qtbot, bar.kind_combo, "All meters")
+    choose(qtbot, bar.kind_combo, "Wszystkie liczniki")
     qtbot.mouseClick(bar.flagged_only_check, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, clerk_ctx.runner)
     assert shown_ids(page) == [queue.ids[2], queue.ids[5]]
@@ -290,11 +290,11 @@ def test_filters_and_sorting_change_the_rows(
     choose(qtbot, bar.building_combo, "Zgoda 8")
     wait_idle(qtbot, clerk_ctx.runner)
     assert shown_ids(page) == queue.ids[1::2]
-    choose(qtbot, bar.building_combo, "All buildings")
+    choose(qtbot, bar.building_combo, "Wszystkie budynki")
     choose(qtbot, bar.source_combo, "pracownik")
     wait_idle(qtbot, clerk_ctx.runner)
     assert shown_ids(page) == [queue.ids[4]]
-    choose(qtbot, bar.source_combo, "All sources")
+    choose(qtbot, bar.source_combo, "Wszystkie źródła")
     wait_idle(qtbot, clerk_ctx.runner)
     assert page.count_label.text().endswith(": 6")
 
@@ -501,7 +501,7 @@ def test_approve_all_unflagged_names_how_many_and_leaves_the_flagged(
     wait_idle(qtbot, clerk_ctx.runner)
     assert re.search(r"\b2\b", dialogs.texts("confirm")[-1])
     assert shown_ids(page) == []
-    choose(qtbot, page.filter_bar.ui.kind_combo, "All meters")
+    choose(qtbot, page.filter_bar.ui.kind_combo, "Wszystkie liczniki")
     wait_idle(qtbot, clerk_ctx.runner)
     dialogs.confirm_answers.append(True)
     qtbot.mouseClick(page.approve_unflagged_button, Qt.MouseButton.LeftButton)
@@ -565,7 +565,7 @@ def test_the_detail_pane_charts_the_meters_history_with_the_new_reading_marked(
     point = chart.pending_series.at(0)
     highest = max(chart.accepted_series.at(i).y() for i in range(chart.accepted_series.count()))
     assert point.y() > 3 * highest  # the spike shows at a glance
-    choose(qtbot, detail.mode_combo, "Meter readings")
+    choose(qtbot, detail.mode_combo, "Stany licznika")
     assert chart.accepted_series.count() == 13 and chart.pending_series.count() == 1
     assert chart.pending_series.at(0).y() == pytest.approx(float(flagged.value))
     assert "Consumption" in detail.facts_label.text() or "Zużycie" in detail.facts_label.text()
@@ -584,7 +584,7 @@ def test_a_meter_without_accepted_readings_still_charts_the_new_one(
     chart = page.detail.chart
     assert chart.accepted_series.count() == 0 and chart.pending_series.count() == 1
     assert chart.average_series.count() == 0  # no average without a year of readings
-    choose(qtbot, page.detail.mode_combo, "Meter readings")
+    choose(qtbot, page.detail.mode_combo, "Stany licznika")
     assert chart.accepted_series.count() == 0 and chart.pending_series.count() == 1
     assert chart.link_series.count() == 2  # from the installation value to the new reading
 
@@ -715,7 +715,7 @@ def test_the_screen_opens_from_the_main_window_and_looks_right(
         wait_idle(qtbot, clerk_ctx.runner)
         assert page.current_row() is not None and page.current_row().anomaly_reason  # type: ignore[union-attr]
         screenshot(window, f"queue_main_window_{db.dialect}")
-        choose(qtbot, page.detail.mode_combo, "Meter readings")
+        choose(qtbot, page.detail.mode_combo, "Stany licznika")
         qtbot.keyClick(page.table, Qt.Key.Key_N)
         qtbot.waitUntil(lambda: not clerk_ctx.runner.busy and page.detail.chart.pending_series.count() == 1)
         screenshot(page.detail, f"queue_detail_values_{db.dialect}")

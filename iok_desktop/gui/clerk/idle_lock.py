@@ -51,6 +51,8 @@ class LockDialog(QDialog):
             self,
         )
         message.setWordWrap(True)
+        # Wide enough that the wrapped message gets the height it needs (a narrow dialog cuts it off).
+        message.setMinimumWidth(400)
         self.password_edit = QLineEdit(self)
         self.password_edit.setObjectName("unlock_password_edit")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)

@@ -52,8 +52,10 @@ class AnnouncementsPage(Page):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(self.editor.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
         splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        # The list needs room for readable titles; the editor's body wraps and scrolls.
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 400])
         self.layout_.addWidget(splitter, 1)
         self.editor.saved.connect(self._saved)
         QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, self.new_announcement)
@@ -97,7 +99,7 @@ class AnnouncementsPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title takes what is left
         header.setMinimumSectionSize(60)
-        for column, width in enumerate((180, 85, 110, 82, 82)):
+        for column, width in enumerate((180, 105, 120, 82, 82)):
             self.view.setColumnWidth(column, width)
         table_state.restore(self.ctx.settings, "announcements", self.view)
         table_state.remember(self.ctx.settings, "announcements", self.view)

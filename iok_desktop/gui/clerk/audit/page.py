@@ -153,7 +153,7 @@ class AuditLogPage(Page):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((115, 130, 180, 120, 150, 90)):
+        for column, width in enumerate((115, 110, 180, 110, 150, 90)):
             self.view.setColumnWidth(column, width)
         table_state.restore(ctx.settings, "audit", self.view)
         table_state.remember(ctx.settings, "audit", self.view)
@@ -165,7 +165,7 @@ class AuditLogPage(Page):
         splitter.addWidget(self.details_view)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 420])
+        splitter.setSizes([780, 340])
         self.layout_.addWidget(splitter, 1)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("status_label")

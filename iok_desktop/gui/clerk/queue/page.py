@@ -54,7 +54,7 @@ MAX_CONFLICTS_SHOWN = 10
 # What a column must show in full (measured in the table's font); premises and anomaly are elided.
 COLUMN_SAMPLES = {
     "premises": "ul. Wojska Polskiego 104A/3 · 01-",
-    "meter_kind": "woda ciepła (m³)",
+    "meter_kind": "energia elektryczna (kWh)",
     "meter": "SN00000000",
     "previous": "00000,000",
     "previous_date": "00.00.0000",

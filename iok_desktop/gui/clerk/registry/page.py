@@ -33,7 +33,8 @@ class RegistryPage(Page):
         splitter = QSplitter(Qt.Orientation.Horizontal, self.tabs)
         splitter.setObjectName("registry_splitter")
         self.search = PremisesSearch(ctx, splitter)
-        self.search.setMinimumWidth(300)
+        # Wide enough for the search hint in full (Polish is the longest).
+        self.search.setMinimumWidth(380)
         self.search.premises_chosen.connect(self._chosen)
         splitter.addWidget(self.search)
 
@@ -53,6 +54,7 @@ class RegistryPage(Page):
         splitter.addWidget(self.card_stack)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([380, 620])
         self.tabs.addTab(splitter, self.tr("Premises"))
 
         changes_tab = QWidget(self.tabs)
