@@ -11,7 +11,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import joinedload
 
 from iok_desktop.db.models import AccountApplication, Building, LegalTitle, Person, Premises, ResidentAccount
@@ -402,6 +402,24 @@ def list_accounts(
     if after_login is not None:
         query = query.where(ResidentAccount.login > after_login)
     return [account_row(a) for a in ctx.session.scalars(query)]
+
+
+MAX_OFFICES = 10
+
+
+def known_offices(ctx: ServiceContext) -> list[str]:
+    """Where applications are usually filed, most recently used first, to offer on the form.
+
+    A new cooperative has none yet: its head office (the address in the settings) is offered instead.
+    """
+    ctx.require_staff()
+    latest = func.max(AccountApplication.id)
+    query = select(AccountApplication.office).group_by(AccountApplication.office).order_by(latest.desc())
+    offices = list(ctx.session.scalars(query.limit(MAX_OFFICES)))
+    if offices:
+        return offices
+    address = get_settings(ctx).address.strip()
+    return [f"Siedziba, {address}"] if address else []
 
 
 def list_applications(

@@ -110,7 +110,9 @@ def test_recording_and_approving_an_application_shows_the_credentials_once_and_p
     dialog = _record(qtbot, page, "Piotr Wróblewski")
     ui = dialog.ui
     assert ui.filed_on_edit.date().toString("dd.MM.yyyy") == "25.11.2026"
-    assert ui.office_combo.currentText() == "Siedziba, ul. Zgoda 8, pokój 4"
+    # No application filed yet: the head office from the settings is offered; the clerk adds the room.
+    assert ui.office_combo.currentText() == "Siedziba, ul. Zgoda 8, 70-001 Szczecin"
+    ui.office_combo.setCurrentText("Siedziba, ul. Zgoda 8, pokój 4")
     people = [ui.person_combo.itemText(i) for i in range(ui.person_combo.count())]
     assert len(people) == 3 and people[2].startswith("Jan Kowalczyk") and "28.02.2015" in people[2]
     assert "ul. Zgoda 8/12, 70-001 Szczecin" in ui.chosen_premises_label.text()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -12,7 +13,7 @@ from iok_desktop.db.models import AuditEntry, LegalTitle, ResidentAccount
 from iok_desktop.domain.enums import AccountStatus, ApplicationStatus
 from iok_desktop.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
 from iok_desktop.domain.passwords import INITIAL_DIGITS, INITIAL_LOWER, INITIAL_UPPER, check_policy, verify_password
-from iok_desktop.services import accounts, auth
+from iok_desktop.services import accounts, auth, settings
 from iok_desktop.services.context import SYSTEM, FixedClock, ServiceContext
 from tests.support.builders import (
     grant_title,
@@ -130,6 +131,28 @@ def test_application_form_errors_name_the_field(db: Database, clock: FixedClock)
             accounts.record_application(
                 ctx, person_id=999, premises_id=premises.id, filed_on=date(2026, 11, 1), office="Siedziba"
             )
+
+
+def test_the_form_offers_offices_used_before_most_recent_first(db: Database, clock: FixedClock) -> None:
+    with db.session() as s:
+        person, premises, clerk = _setup(s)
+        other = make_person(s, "Piotr", "Wróblewski")
+        grant_title(s, other, premises, valid_from=date(2015, 3, 1))
+        s.commit()
+        ctx = _clerk(s, clerk, clock)
+        system = ServiceContext(s, SYSTEM, clock)
+        current = settings.get_settings(system)
+        settings.update_settings(system, replace(current, address=""))
+        assert accounts.known_offices(ctx) == []  # nothing to offer: the clerk types it
+        settings.update_settings(system, replace(current, address="ul. Zgoda 8, 70-001 Szczecin", version=2))
+        # Nothing filed yet: the head office from the settings.
+        assert accounts.known_offices(ctx) == ["Siedziba, ul. Zgoda 8, 70-001 Szczecin"]
+        for who, office in [(person, "Siedziba, pokój 4"), (other, "Administracja Osiedla Słoneczne")]:
+            accounts.record_application(
+                ctx, person_id=who.id, premises_id=premises.id, filed_on=date(2026, 11, 20), office=office
+            )
+        s.commit()
+        assert accounts.known_offices(ctx) == ["Administracja Osiedla Słoneczne", "Siedziba, pokój 4"]
 
 
 def test_a_person_with_an_active_account_cannot_apply_again(db: Database, clock: FixedClock) -> None:

@@ -24,7 +24,6 @@ from iok_desktop.services.accounts import ApplicationRow
 from iok_desktop.services.registry import PremisesCard, PremisesHit, TitleRow
 
 # Where the cooperative takes applications; the clerk may type another place.
-OFFICES = ("Siedziba, ul. Zgoda 8, pokój 4", "Administracja Osiedla")
 LAST_OFFICE_KEY = "accounts/last_office"
 
 
@@ -42,13 +41,12 @@ class ApplicationDialog(QDialog):
         today = office_today(ctx.backend.clock.now())
         self.ui.filed_on_edit.setMaximumDate(QDate(today.year, today.month, today.day))
         self.ui.filed_on_edit.setDate(QDate(today.year, today.month, today.day))
-        offices = list(OFFICES)
+        # This desk's last office at once; the offices used before (from the database) follow.
         last = ctx.settings.value(LAST_OFFICE_KEY)
-        if isinstance(last, str) and last and last not in offices:
-            offices.insert(0, last)
-        self.ui.office_combo.addItems(offices)
-        if isinstance(last, str) and last:
-            self.ui.office_combo.setCurrentText(last)
+        self._last_office = last if isinstance(last, str) else ""
+        if self._last_office:
+            self.ui.office_combo.addItem(self._last_office)
+        ctx.run(ctx.call(accounts.known_offices), self._offices_loaded)
         self.search = PremisesSearch(ctx, self.ui.premises_search_holder)
         self.ui.premises_search_layout.addWidget(self.search)
         self.ui.premises_label.setBuddy(self.search.search_edit)
@@ -70,6 +68,14 @@ class ApplicationDialog(QDialog):
         self.search.search_edit.setFocus()
 
     # --- premises and applicant ----------------------------------------------------------------------
+    def _offices_loaded(self, offices: list[str]) -> None:
+        combo = self.ui.office_combo
+        typed = combo.currentText()  # the clerk may already be typing: keep it
+        for office in offices:
+            if combo.findText(office) < 0:
+                combo.addItem(office)
+        combo.setCurrentText(typed or (offices[0] if offices else ""))
+
     def choose_premises(self, hit: PremisesHit) -> None:
         self.premises_id = hit.premises_id
         self.ui.chosen_premises_label.setText(
