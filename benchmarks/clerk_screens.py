@@ -27,7 +27,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 
 from iok_desktop.db import migrate
 from iok_desktop.db.database import Database
@@ -75,6 +75,9 @@ def _fill(database: Database, premises: int, pending: int) -> None:
         if rows:
             s.execute(insert(MeterReading), rows)
         s.commit()
+        if database.dialect == "postgresql":
+            s.execute(text("ANALYZE"))  # what autovacuum would soon do after a bulk load
+            s.commit()
         total = s.scalar(select(func.count()).where(MeterReading.status == ReadingStatus.PENDING))
         print(f"pending readings in the queue: {total:,}")
 

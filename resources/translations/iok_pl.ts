@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="pl_PL">
 <context>
     <name>AccountsApplicationDialog</name>
@@ -195,7 +196,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <source>Enter the administrator's full name.</source>
+        <source>Enter the administrator&apos;s full name.</source>
         <translation>Wpisz imię i nazwisko administratora.</translation>
     </message>
     <message>
@@ -328,7 +329,7 @@
 <context>
     <name>AdminWindowsForm</name>
     <message>
-        <source>The cooperative's default</source>
+        <source>The cooperative&apos;s default</source>
         <translation>Domyślne dla spółdzielni</translation>
     </message>
     <message>
@@ -912,7 +913,7 @@
         <translation>nowe hasło jednorazowe pracownika</translation>
     </message>
     <message>
-        <source>staff user's role changed</source>
+        <source>staff user&apos;s role changed</source>
         <translation>zmiana roli pracownika</translation>
     </message>
     <message>
@@ -936,7 +937,7 @@
         <translation>ustawienie okna odczytów</translation>
     </message>
     <message>
-        <source>building's own reading window removed</source>
+        <source>building&apos;s own reading window removed</source>
         <translation>usunięcie własnego okna odczytów budynku</translation>
     </message>
     <message>
@@ -1179,11 +1180,11 @@
         <translation>Stary licznik (nr)</translation>
     </message>
     <message>
-        <source>Old meter's serial number</source>
+        <source>Old meter&apos;s serial number</source>
         <translation>Numer fabryczny starego licznika</translation>
     </message>
     <message>
-        <source>New meter's serial number</source>
+        <source>New meter&apos;s serial number</source>
         <translation>Numer fabryczny nowego licznika</translation>
     </message>
     <message>
@@ -1572,7 +1573,7 @@
         <translation>Stany licznika</translation>
     </message>
     <message>
-        <source>Choose a reading to see its meter's history.</source>
+        <source>Choose a reading to see its meter&apos;s history.</source>
         <translation>Wybierz odczyt, aby zobaczyć historię licznika.</translation>
     </message>
     <message>
@@ -1673,7 +1674,7 @@
         <translation>Witamy w IOK Desktop</translation>
     </message>
     <message>
-        <source>This database has no staff accounts yet. Create the first administrator; they can then add clerks and fill in the cooperative's settings.</source>
+        <source>This database has no staff accounts yet. Create the first administrator; they can then add clerks and fill in the cooperative&apos;s settings.</source>
         <translation>W tej bazie nie ma jeszcze kont pracowników. Utwórz pierwszego administratora — doda on pozostałych pracowników i uzupełni ustawienia spółdzielni.</translation>
     </message>
     <message>
@@ -1685,7 +1686,7 @@
         <translation>Wczytaj spółdzielnię demonstracyjną (600 lokali, historia z 3 lat)</translation>
     </message>
     <message>
-        <source>For trying IOK Desktop out. Do not load it into the cooperative's real database.</source>
+        <source>For trying IOK Desktop out. Do not load it into the cooperative&apos;s real database.</source>
         <translation>Do wypróbowania IOK Desktop. Nie wczytuj jej do prawdziwej bazy spółdzielni.</translation>
     </message>
     <message>
@@ -2103,11 +2104,11 @@
         <translation>Koryguje wpis z %1: %2 (%3)</translation>
     </message>
     <message>
-        <source>Booked ahead: not counted in today's amount due yet.</source>
+        <source>Booked ahead: not counted in today&apos;s amount due yet.</source>
         <translation>Zaksięgowany z datą przyszłą: jeszcze nie wlicza się do dzisiejszej należności.</translation>
     </message>
     <message>
-        <source>Not due yet: not counted in today's amount due.</source>
+        <source>Not due yet: not counted in today&apos;s amount due.</source>
         <translation>Przed terminem płatności: jeszcze nie wlicza się do dzisiejszej należności.</translation>
     </message>
     <message>
@@ -2310,7 +2311,7 @@
     <message>
         <source>A CSV file from the collector or the radio-read system. Columns are separated by a semicolon; the first line names them:
     numer_licznika;rodzaj;data;stan
-• numer_licznika — the meter's serial number;
+• numer_licznika — the meter&apos;s serial number;
 • rodzaj — ZW, CW, CO, GAZ or EE (may be left out when no other kind of meter has that serial number);
 • data — the reading date, DD.MM.YYYY or YYYY-MM-DD;
 • stan — the value, with a decimal comma or dot (123,456).
@@ -2378,7 +2379,7 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
         <translation>Odczyty i nowy licznik</translation>
     </message>
     <message>
-        <source>The old meter's final reading and the new meter are saved together, in one step.</source>
+        <source>The old meter&apos;s final reading and the new meter are saved together, in one step.</source>
         <translation>Odczyt końcowy starego licznika i nowy licznik zapisują się razem, w jednym kroku.</translation>
     </message>
     <message>
@@ -2460,7 +2461,7 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
 <context>
     <name>NoReadingTab</name>
     <message>
-        <source>Meters with no accepted or pending reading dated in their building's reading window — the window open today, or the last one if none is open. Unless a reading comes in, their premises will be billed at a flat rate.</source>
+        <source>Meters with no accepted or pending reading dated in their building&apos;s reading window — the window open today, or the last one if none is open. Unless a reading comes in, their premises will be billed at a flat rate.</source>
         <translation>Liczniki bez zaakceptowanego ani oczekującego odczytu z datą w okresie odczytowym ich budynku — otwartym dziś albo, gdy żaden nie jest otwarty, ostatnim. Jeśli odczyt nie wpłynie, lokal zostanie rozliczony ryczałtem.</translation>
     </message>
     <message>
@@ -2843,7 +2844,7 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
         <translation>Rodzaj licznika (i jednostka)</translation>
     </message>
     <message>
-        <source>The meter's serial number</source>
+        <source>The meter&apos;s serial number</source>
         <translation>Numer fabryczny licznika</translation>
     </message>
     <message>
@@ -2875,7 +2876,7 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
         <translation>Nowy odczyt minus poprzedni</translation>
     </message>
     <message>
-        <source>The meter's average use per 30 days over the last 12 months</source>
+        <source>The meter&apos;s average use per 30 days over the last 12 months</source>
         <translation>Średnie zużycie licznika na 30 dni z ostatnich 12 miesięcy</translation>
     </message>
     <message>
@@ -3072,7 +3073,7 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
         <translation>&amp;Powód (mieszkaniec zobaczy go w IOK):</translation>
     </message>
     <message>
-        <source>e.g. The reading does not match the meter's serial number.</source>
+        <source>e.g. The reading does not match the meter&apos;s serial number.</source>
         <translation>np. Odczyt nie pasuje do numeru fabrycznego licznika.</translation>
     </message>
     <message>
@@ -3603,7 +3604,7 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
         <translation>Wybierz budynek.</translation>
     </message>
     <message>
-        <source>The building's window is saved.</source>
+        <source>The building&apos;s window is saved.</source>
         <translation>Zapisano okno odczytów budynku.</translation>
     </message>
     <message>

@@ -22,8 +22,9 @@ from iok_desktop.domain.errors import ValidationError
 from iok_desktop.gui import table_state
 from iok_desktop.gui.clerk.admin.password_dialog import OneTimePasswordDialog
 from iok_desktop.gui.clerk.admin.staff_dialog import AddStaffDialog
-from iok_desktop.gui.clerk.admin.staff_model import StaffTableModel, is_locked
+from iok_desktop.gui.clerk.admin.staff_model import is_locked, staff_columns
 from iok_desktop.gui.clerk.context import ClerkContext
+from iok_desktop.gui.list_model import ListTableModel
 from iok_desktop.gui.widgets import show_error
 from iok_desktop.services import staff
 from iok_desktop.services.staff import StaffCredentials, StaffRow
@@ -38,7 +39,7 @@ class StaffTab(QWidget):
         self.add_dialog: AddStaffDialog | None = None
         self.password_dialog: OneTimePasswordDialog | None = None
         layout = QVBoxLayout(self)
-        self.model = StaffTableModel(ctx.backend.clock.now)
+        self.model: ListTableModel[StaffRow] = ListTableModel(staff_columns(ctx.backend.clock.now))
         self.view = QTableView(self)
         self.view.setObjectName("staff_view")
         self.view.setModel(self.model)
@@ -100,7 +101,7 @@ class StaffTab(QWidget):
 
     def _loaded(self, rows: list[StaffRow], select_id: int | None) -> None:
         self.model.set_rows(rows)
-        row = self.model.row_of_id(select_id) if select_id is not None else None
+        row = self.model.find(lambda r: r.id == select_id) if select_id is not None else None
         if row is not None:
             self.view.selectRow(row)
         self._update_buttons()

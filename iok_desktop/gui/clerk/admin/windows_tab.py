@@ -6,9 +6,7 @@ Choosing a row of the table fills the building form below it; "Set for this buil
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QSpinBox, QWidget
 
 from iok_desktop.domain.enums import WindowFrequency
@@ -17,6 +15,8 @@ from iok_desktop.domain.readings import WindowRule
 from iok_desktop.gui.clerk.announcements.building_combo import BuildingCombo
 from iok_desktop.gui.clerk.context import ClerkContext
 from iok_desktop.gui.forms.ui_admin_windows import Ui_AdminWindowsForm
+from iok_desktop.gui.list_model import ListTableModel
+from iok_desktop.gui.paged_model import Column
 from iok_desktop.gui.widgets import show_error
 from iok_desktop.services import buildings, settings
 from iok_desktop.services.buildings import BuildingRow, BuildingWindow, ReadingWindows
@@ -24,48 +24,27 @@ from iok_desktop.services.buildings import BuildingRow, BuildingWindow, ReadingW
 Index = QModelIndex | QPersistentModelIndex
 
 
-class OverridesModel(QAbstractTableModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[BuildingWindow] = []
-        self._titles = [self.tr("Building"), self.tr("Read"), self.tr("Days before"), self.tr("Days after")]
-
-    def set_rows(self, rows: list[BuildingWindow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[BuildingWindow]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> BuildingWindow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._titles)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        item = self._rows[index.row()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return [
-            f"{item.building.address} · {item.building.code}",
-            item.rule.frequency.label,
-            str(item.rule.days_before),
-            str(item.rule.days_after),
-        ][index.column()]
+def override_columns() -> list[Column[BuildingWindow]]:
+    return [
+        Column(
+            "building",
+            QCoreApplication.translate("OverridesModel", "Building"),
+            lambda w: f"{w.building.address} · {w.building.code}",
+        ),
+        Column("frequency", QCoreApplication.translate("OverridesModel", "Read"), lambda w: w.rule.frequency.label),
+        Column(
+            "before",
+            QCoreApplication.translate("OverridesModel", "Days before"),
+            lambda w: str(w.rule.days_before),
+            align_right=True,
+        ),
+        Column(
+            "after",
+            QCoreApplication.translate("OverridesModel", "Days after"),
+            lambda w: str(w.rule.days_after),
+            align_right=True,
+        ),
+    ]
 
 
 def _fill_frequencies(combo: QComboBox) -> None:
@@ -97,7 +76,7 @@ class WindowsTab(QWidget):
         self.building_combo.set_placeholder(self.tr("Type part of the address or code"))
         ui.override_building_layout.addWidget(self.building_combo)
         ui.override_building_label.setBuddy(self.building_combo)
-        self.model = OverridesModel()
+        self.model: ListTableModel[BuildingWindow] = ListTableModel(override_columns())
         ui.overrides_view.setModel(self.model)
         ui.overrides_view.verticalHeader().hide()
         header = ui.overrides_view.horizontalHeader()

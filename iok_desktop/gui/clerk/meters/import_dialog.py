@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QHeaderVie
 
 from iok_desktop.domain.errors import DomainError
 from iok_desktop.gui.clerk.context import ClerkContext
-from iok_desktop.gui.clerk.meters.models import ListTableModel, rejected_columns
+from iok_desktop.gui.clerk.meters.models import rejected_columns
 from iok_desktop.gui.forms.ui_meters_import_dialog import Ui_MetersImportDialog
+from iok_desktop.gui.list_model import ListTableModel
 from iok_desktop.gui.widgets import set_invalid, show_error
 from iok_desktop.services import reading_import
 from iok_desktop.services.reading_import import ImportReport, RejectedRow

@@ -1,16 +1,14 @@
-"""Table columns of the meters screen, and a small in-memory table model for short lists.
+"""Table columns of the meters screen.
 
 Worklists are ``PagedTableModel``s (fetched a page at a time); a premises' meters and an import's
-rejected rows are short lists already in hand, shown with ``ListTableModel``.
+rejected rows are short lists already in hand, shown with ``ListTableModel`` (``gui/list_model.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
-from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication
 
 from iok_desktop.domain.dates import format_date
 from iok_desktop.domain.readings import format_reading_value
@@ -18,53 +16,6 @@ from iok_desktop.gui.paged_model import Column
 from iok_desktop.services.reading_import import RejectedRow
 from iok_desktop.services.readings import MeterRow
 from iok_desktop.services.worklists import NoReadingRow, VerificationRow
-
-R = TypeVar("R")
-Index = QModelIndex | QPersistentModelIndex
-
-
-class ListTableModel(QAbstractTableModel, Generic[R]):
-    """Rows already in memory (a few dozen to a few thousand), shown through ``Column``s."""
-
-    def __init__(self, columns: Sequence[Column[R]]) -> None:
-        super().__init__()
-        self._columns = list(columns)
-        self._rows: list[R] = []
-
-    def set_rows(self, rows: Sequence[R]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[R]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> R:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].title
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        column = self._columns[index.column()]
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(row)
-        return None
 
 
 def _date_or(day: date | None, empty: str) -> str:

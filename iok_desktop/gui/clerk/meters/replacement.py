@@ -30,9 +30,10 @@ from iok_desktop.domain.enums import MeterKind
 from iok_desktop.domain.errors import ConfirmationRequiredError, DomainError, ValidationError
 from iok_desktop.domain.readings import format_reading_value
 from iok_desktop.gui.clerk.context import ClerkContext
-from iok_desktop.gui.clerk.meters.models import ListTableModel, meter_choice_columns
+from iok_desktop.gui.clerk.meters.models import meter_choice_columns
 from iok_desktop.gui.clerk.premises_search import PremisesSearch
 from iok_desktop.gui.forms.ui_meters_replacement_details import Ui_MetersReplacementDetailsPage
+from iok_desktop.gui.list_model import ListTableModel
 from iok_desktop.gui.widgets import set_invalid, show_error
 from iok_desktop.services import meters, readings
 from iok_desktop.services.meters import Replacement
