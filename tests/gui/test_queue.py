@@ -660,6 +660,36 @@ def test_approvals_elsewhere_leave_the_queue_without_a_restart(
     assert current_id(page) == queue.ids[2]
 
 
+def test_a_live_refresh_keeps_the_scroll_position(
+    qtbot: QtBot,
+    db: Database,
+    clock: FixedClock,
+    backend: Backend,
+    clerk_ctx: ClerkContext,
+    open_pages: list[QueuePage],
+) -> None:
+    queue = build_queue(db, clock, count=40, history_months=2)
+    page = open_queue(qtbot, clerk_ctx, open_pages, live=True, poll_interval_ms=50, size=(1250, 560))
+    if db.dialect == "postgresql":
+        assert page.live.listener is not None and page.live.listener.connected.wait(5)
+    bar = page.table.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum() // 2)
+    scrolled_to = bar.value()
+    top = page.table.indexAt(QPoint(1, 1)).row()
+    top_id = page.model.row_at(top).reading_id
+    assert top > 0
+    with db.session() as s:
+        colleague = staff_of(make_staff(s, "mzielinska"))
+        s.commit()
+    last = queue.pending[-1]  # below what the clerk looks at
+    backend.call(colleague, readings.approve_readings, [(last.id, last.version)])
+    qtbot.waitUntil(lambda: last.id not in shown_ids(page), timeout=10_000)
+    wait_idle(qtbot, clerk_ctx.runner)
+    assert bar.value() == scrolled_to
+    assert page.model.row_at(page.table.indexAt(QPoint(1, 1)).row()).reading_id == top_id
+
+
 # --- the whole screen -------------------------------------------------------------------------------------
 
 

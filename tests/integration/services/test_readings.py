@@ -26,6 +26,7 @@ from tests.support.builders import (
     accepted_reading,
     grant_title,
     make_account,
+    make_building,
     make_household,
     make_meter,
     make_person,
@@ -343,6 +344,57 @@ def test_approve_all_unflagged_leaves_flagged_and_filtered_out_readings(db: Data
         assert [r.reading_id for r in readings.queue_page(clerk, flagged_filter)] == [flagged.id]
         assert readings.approve_all_unflagged(clerk, readings.QueueFilter()).changed == [heat_reading.id]
         assert readings.queue_count(clerk, readings.QueueFilter()) == 1
+
+
+def test_queue_sorts_and_filters_on_premises_and_meter_columns(db: Database, clock: FixedClock) -> None:
+    """Sorting and filtering on the meter's and the premises' columns (joined only when needed)."""
+    with db.session() as s:
+        household = make_household(s)
+        other_building = make_building(s, street="Akacjowa", number="3")
+        meters = []
+        for building in (household.building, other_building):
+            for kind in (MeterKind.HOT_WATER, MeterKind.COLD_WATER):
+                meters.append(make_meter(s, make_premises(s, building), kind=kind))
+        s.commit()
+        for i, meter in enumerate(reversed(meters)):  # submitted in the opposite order of the premises codes
+            s.add(
+                MeterReading(
+                    meter_id=meter.id,
+                    value=Decimal(10 + i),
+                    reading_date=TODAY,
+                    source=ReadingSource.WEB,
+                    status=ReadingStatus.PENDING,
+                    submitted_at=clock.now(),
+                    version=1,
+                )
+            )
+            clock.advance(minutes=1)
+        s.commit()
+        clerk = household.clerk_ctx(s, clock)
+        everything = readings.QueueFilter()
+        by_premises = readings.queue_page(clerk, everything, sort="premises")
+        codes = [r.premises_code for r in by_premises]
+        assert codes == sorted(codes) and len(codes) == 4
+        assert [r.premises_code for r in readings.queue_page(clerk, everything, sort="premises", descending=True)] == (
+            list(reversed(codes))
+        )
+        serials = [r.serial_number for r in readings.queue_page(clerk, everything, sort="meter")]
+        assert serials == sorted(m.serial_number for m in meters)
+        kinds = [r.meter_kind for r in readings.queue_page(clerk, everything, sort="meter_kind")]
+        assert kinds == sorted(kinds, key=lambda k: k.value)
+        one_building = readings.QueueFilter(building_id=other_building.id)
+        shown = readings.queue_page(clerk, one_building, sort="premises")
+        assert [r.meter_id for r in shown] == [meters[2].id, meters[3].id]
+        assert readings.queue_count(clerk, one_building) == 2
+        hot_there = readings.QueueFilter(building_id=other_building.id, meter_kind=MeterKind.HOT_WATER)
+        assert [r.meter_id for r in readings.queue_page(clerk, hot_there, sort="meter")] == [meters[2].id]
+        assert readings.queue_count(clerk, hot_there) == 1
+        # Paging: the second page continues where the first stopped, in the same order.
+        first, rest = (
+            readings.queue_page(clerk, everything, sort="premises", limit=3),
+            readings.queue_page(clerk, everything, sort="premises", offset=3, limit=3),
+        )
+        assert [r.premises_code for r in first + rest] == codes
 
 
 def test_queue_rows_carry_what_the_clerk_reviews_and_sort_on_any_column(db: Database, clock: FixedClock) -> None:
