@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
 import sys
 from collections.abc import Sequence
 
 from iok_desktop import __version__
-from iok_desktop.cli import db_commands, demo_command, user_commands
+from iok_desktop.cli import db_commands, demo_command, ledger_commands, statements_command, user_commands
 from iok_desktop.cli.common import CommandError
 from iok_desktop.domain.errors import DomainError
 
-COMMAND_MODULES = [db_commands, user_commands, demo_command]
+COMMAND_MODULES = [db_commands, user_commands, demo_command, ledger_commands, statements_command]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +48,8 @@ def start_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A frozen Windows build starts the batch statement workers (spawn) through this entry point.
+    multiprocessing.freeze_support()
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="%(name)s: %(message)s")

@@ -39,6 +39,11 @@ class Backend:
         return self.database.description
 
     @property
+    def database_url(self) -> str:
+        """The full URL (with any password) for worker processes that open their own connections."""
+        return self.database.engine.url.render_as_string(hide_password=False)
+
+    @property
     def dialect(self) -> str:
         return self.database.dialect
 

@@ -216,7 +216,7 @@ def amount_due(ctx: ServiceContext, premises_id: int) -> AmountDue:
     )
 
 
-def _overdue(ctx: ServiceContext, premises_id: int, as_of: date, balance: Decimal) -> OverdueBreakdown:
+def overdue_breakdown(ctx: ServiceContext, premises_id: int, as_of: date, balance: Decimal) -> OverdueBreakdown:
     """Split the debt on ``as_of`` by age, payments and credits settling the oldest charges first.
 
     FIFO: every entry that raised the debt (charges, positive corrections) is a debit falling due on
@@ -305,7 +305,7 @@ def statement(ctx: ServiceContext, premises_id: int, date_from: date, date_to: d
         total_charges=total_charges,
         total_payments=total_payments,
         closing_balance=closing,
-        overdue=_overdue(ctx, premises_id, date_to, closing),
+        overdue=overdue_breakdown(ctx, premises_id, date_to, closing),
         as_of=ctx.now(),
     )
 

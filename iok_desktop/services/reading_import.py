@@ -50,14 +50,12 @@ What happens
 
 from __future__ import annotations
 
-import codecs
 import csv
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import IO
 
 from sqlalchemy import select
 
@@ -66,17 +64,24 @@ from iok_desktop.domain.dates import format_date, parse_date
 from iok_desktop.domain.enums import MeterKind, ReadingSource, ReadingStatus
 from iok_desktop.domain.errors import ConfirmationRequiredError, DomainError, ValidationError
 from iok_desktop.domain.readings import format_reading_value, parse_reading_value
-from iok_desktop.domain.text import clean_line, fold
+from iok_desktop.domain.text import clean_line
 from iok_desktop.services import audit
 from iok_desktop.services.backend import Backend
 from iok_desktop.services.context import Actor, ServiceContext
+from iok_desktop.services.csv_files import (
+    ENCODING_NAMES,
+    SEPARATOR,
+    csv_records,
+    detect_encoding,
+    header_key,
+    open_text,
+    unreadable,
+)
 from iok_desktop.services.readings import submit_reading
 from iok_desktop.services.readings.rules import baseline_for
 
 CHUNK_ROWS = 500
 MAX_REPORTED = 10_000
-SEPARATOR = ";"
-_BLOCK = 1 << 16
 
 LOWER_THAN_ACCEPTED = "niższy niż ostatni zaakceptowany — wprowadź ręcznie po sprawdzeniu"
 
@@ -91,7 +96,6 @@ _KINDS: dict[str, MeterKind] = {
     **{kind.short.lower(): kind for kind in MeterKind},
     **{kind.value: kind for kind in MeterKind},
 }
-ENCODING_NAMES = {"utf-8-sig": "UTF-8 (BOM)", "utf-8": "UTF-8", "cp1250": "Windows-1250"}
 
 
 # --- Reading the file (no database) ---------------------------------------------------------------
@@ -120,64 +124,8 @@ class ParsedRow:
     problem: str | None  # why the row cannot be imported before looking at the database
 
 
-def _unreadable(message: str) -> ValidationError:
-    return ValidationError(message, field="file")
-
-
-def _decodable(handle: IO[bytes], encodings: list[str]) -> list[str]:
-    """Which of ``encodings`` decode the whole stream strictly (read block by block)."""
-    decoders = {name: codecs.getincrementaldecoder(name)() for name in encodings}
-    while block := handle.read(_BLOCK):
-        if b"\x00" in block:
-            raise _unreadable("To nie jest plik tekstowy CSV (zawiera znaki binarne).")
-        for name, decoder in list(decoders.items()):
-            try:
-                decoder.decode(block)
-            except UnicodeDecodeError:
-                del decoders[name]
-    for name, decoder in list(decoders.items()):
-        try:
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            del decoders[name]
-    return [name for name in encodings if name in decoders]
-
-
-def _detect_encoding(path: Path) -> str:
-    """UTF-8 (BOM or not) when the whole file decodes as UTF-8, else Windows-1250; else refuse."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4)
-            if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-                raise _unreadable(
-                    "Plik jest zapisany w kodowaniu UTF-16. Zapisz go jako „CSV UTF-8” lub „CSV (rozdzielany "
-                    "średnikami)” i zaimportuj ponownie."
-                )
-            handle.seek(0)
-            if head.startswith(codecs.BOM_UTF8):
-                found = _decodable(handle, ["utf-8-sig"])
-            else:
-                found = _decodable(handle, ["utf-8", "cp1250"])
-    except FileNotFoundError as exc:
-        raise _unreadable(f"Nie ma pliku {path.name}.") from exc
-    except IsADirectoryError as exc:
-        raise _unreadable(f"{path.name} jest folderem, nie plikiem.") from exc
-    except OSError as exc:
-        raise _unreadable(f"Nie można odczytać pliku {path.name}: {exc.strerror or exc}.") from exc
-    if not found:
-        raise _unreadable(
-            "Nie można odczytać pliku: nieznane kodowanie znaków. Zapisz go jako „CSV UTF-8” "
-            "lub w kodowaniu Windows-1250."
-        )
-    return found[0]
-
-
-def _header_key(text: str) -> str:
-    return "_".join(fold(text.strip().strip('"').lstrip("\ufeff")).replace("-", " ").split())
-
-
 def _columns(header: list[str]) -> dict[str, int]:
-    names = [_header_key(cell) for cell in header]
+    names = [header_key(cell) for cell in header]
     found: dict[str, int] = {}
     for key, aliases in _COLUMNS.items():
         for position, name in enumerate(names):
@@ -190,41 +138,29 @@ def _columns(header: list[str]) -> dict[str, int]:
             if len(header) == 1 and ("," in header[0] or "\t" in header[0])
             else ""
         )
-        raise _unreadable(
+        raise unreadable(
             "Pierwszy wiersz pliku musi być nagłówkiem z kolumnami numer_licznika;rodzaj;data;stan "
             f"(rodzaj można pominąć). Znaleziono: „{shown}”.{hint}"
         )
     return found
 
 
-def _records(handle: IO[str]) -> Iterator[tuple[int, list[str]]]:
-    """Non-empty records with the line each one ends on (a quoted field may span lines)."""
-    reader = csv.reader(handle, delimiter=SEPARATOR, quotechar='"', strict=False)
-    for record in reader:
-        if any(cell.strip() for cell in record):
-            yield reader.line_num, record
-
-
-def _open(path: Path, encoding: str) -> IO[str]:
-    return path.open(encoding=encoding, newline="")
-
-
 def check_file(path: str | Path) -> FileCheck:
     """First pass: can the file be read as a readings CSV? Raises ``ValidationError(field="file")``."""
     path = Path(path)
-    encoding = _detect_encoding(path)
+    encoding = detect_encoding(path)
     try:
-        with _open(path, encoding) as handle:
-            records = _records(handle)
+        with open_text(path, encoding) as handle:
+            records = csv_records(handle)
             first = next(records, None)
             if first is None:
-                raise _unreadable(f"Plik {path.name} jest pusty.")
+                raise unreadable(f"Plik {path.name} jest pusty.")
             columns = _columns(first[1])
             rows = sum(1 for _ in records)
     except csv.Error as exc:
-        raise _unreadable(f"Nie można odczytać pliku CSV: {exc}.") from exc
+        raise unreadable(f"Nie można odczytać pliku CSV: {exc}.") from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise _unreadable(f"Nie można odczytać pliku {path.name}: {exc}.") from exc
+        raise unreadable(f"Nie można odczytać pliku {path.name}: {exc}.") from exc
     return FileCheck(encoding, columns, rows)
 
 
@@ -246,7 +182,7 @@ def parse_row(line: int, record: list[str], columns: dict[str, int]) -> ParsedRo
         return ParsedRow(line, serial, None, None, value_text, "Brak numeru licznika.")
     kind = None
     if kind_text:
-        kind = _KINDS.get(_header_key(kind_text))
+        kind = _KINDS.get(header_key(kind_text))
         if kind is None:
             return ParsedRow(
                 line,
@@ -267,8 +203,8 @@ def parse_row(line: int, record: list[str], columns: dict[str, int]) -> ParsedRo
 
 def read_rows(path: str | Path, check: FileCheck) -> Iterator[ParsedRow]:
     """Second pass: the data rows, one at a time (the file is never held in memory)."""
-    with _open(Path(path), check.encoding) as handle:
-        records = _records(handle)
+    with open_text(Path(path), check.encoding) as handle:
+        records = csv_records(handle)
         next(records, None)  # the header
         for line, record in records:
             yield parse_row(line, record, check.columns)

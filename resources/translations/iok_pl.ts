@@ -809,8 +809,16 @@
         <translation>zaksięgowanie korekty</translation>
     </message>
     <message>
-        <source>ledger statement printed or saved</source>
-        <translation>wydruk lub zapis wyciągu z kartoteki</translation>
+        <source>ledger imported from the accounting system</source>
+        <translation>import kartoteki z systemu księgowego</translation>
+    </message>
+    <message>
+        <source>ledger statement printed</source>
+        <translation>wydruk zestawienia kartoteki</translation>
+    </message>
+    <message>
+        <source>ledger statement saved as PDF</source>
+        <translation>zapis zestawienia kartoteki do PDF</translation>
     </message>
     <message>
         <source>announcement written</source>
@@ -1168,12 +1176,36 @@
         <translation>Data</translation>
     </message>
     <message>
-        <source>With personal data</source>
-        <translation>Z danymi osobowymi</translation>
+        <source>Variant</source>
+        <translation>Wersja</translation>
     </message>
     <message>
-        <source>Output</source>
-        <translation>Sposób wydania</translation>
+        <source>Copies</source>
+        <translation>Liczba kopii</translation>
+    </message>
+    <message>
+        <source>Charges</source>
+        <translation>Naliczenia</translation>
+    </message>
+    <message>
+        <source>Charges in total</source>
+        <translation>Naliczenia razem</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Wpłaty</translation>
+    </message>
+    <message>
+        <source>Payments in total</source>
+        <translation>Wpłaty razem</translation>
+    </message>
+    <message>
+        <source>Corrections</source>
+        <translation>Korekty</translation>
+    </message>
+    <message>
+        <source>Corrections in total</source>
+        <translation>Korekty razem</translation>
     </message>
     <message>
         <source>Old meter (no.)</source>
@@ -1298,6 +1330,14 @@
     <message>
         <source>no</source>
         <translation>nie</translation>
+    </message>
+    <message>
+        <source>with personal data</source>
+        <translation>z danymi osobowymi</translation>
+    </message>
+    <message>
+        <source>without personal data</source>
+        <translation>bez danych osobowych</translation>
     </message>
     <message>
         <source>When</source>
@@ -1448,6 +1488,85 @@
     <message>
         <source>Choose an entry to see who did what, and the values before and after.</source>
         <translation>Wybierz wpis, aby zobaczyć, kto co zrobił, oraz wartości przed zmianą i po niej.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchStatementsDialog</name>
+    <message>
+        <source>The PDF file to write</source>
+        <translation>Plik PDF do zapisania</translation>
+    </message>
+    <message>
+        <source>The folder for the files</source>
+        <translation>Folder na pliki</translation>
+    </message>
+    <message>
+        <source>Save the statements as</source>
+        <translation>Zapisz zestawienia jako</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dokumenty PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Folder for the statements</source>
+        <translation>Folder na zestawienia</translation>
+    </message>
+    <message>
+        <source>Choose the PDF file to write.</source>
+        <translation>Wskaż plik PDF do zapisania.</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the files.</source>
+        <translation>Wskaż folder na pliki.</translation>
+    </message>
+    <message>
+        <source>This is a folder: give the name of the PDF file.</source>
+        <translation>To jest folder: podaj nazwę pliku PDF.</translation>
+    </message>
+    <message>
+        <source>This is a file: choose a folder for the files.</source>
+        <translation>To jest plik: wskaż folder na pliki.</translation>
+    </message>
+    <message>
+        <source>The start of the period must not be later than its end.</source>
+        <translation>Data początkowa okresu nie może być późniejsza niż końcowa.</translation>
+    </message>
+    <message>
+        <source>Choose the building.</source>
+        <translation>Wybierz budynek.</translation>
+    </message>
+    <message>
+        <source>Type the estate&apos;s code.</source>
+        <translation>Wpisz kod osiedla.</translation>
+    </message>
+    <message>
+        <source>Choosing the premises…</source>
+        <translation>Wybieram lokale…</translation>
+    </message>
+    <message>
+        <source>No premises match: no statements were made.</source>
+        <translation>Żaden lokal nie spełnia warunków: nie utworzono zestawień.</translation>
+    </message>
+    <message>
+        <source>Making %1 statements…</source>
+        <translation>Tworzę zestawienia (%1)…</translation>
+    </message>
+    <message>
+        <source>Cancelling after the statements being drawn now…</source>
+        <translation>Przerywam po zestawieniach, które są właśnie tworzone…</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>Przerwano: nie zapisano pliku.</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 of %2 statements saved in %3.</source>
+        <translation>Przerwano: zapisano %1 z %2 zestawień w %3.</translation>
+    </message>
+    <message>
+        <source>Saved %1 statements (%2 pages) in %3.</source>
+        <translation>Zapisano zestawienia: %1 (stron: %2) w %3.</translation>
     </message>
 </context>
 <context>
@@ -1695,81 +1814,6 @@
     </message>
 </context>
 <context>
-    <name>HandoverSlip</name>
-    <message>
-        <source>Your IOK account</source>
-        <translation>Twoje konto IOK</translation>
-    </message>
-    <message>
-        <source>Internetowa Obsługa Kontrahenta: your charges, payments and meter readings on-line.</source>
-        <translation>Internetowa Obsługa Kontrahenta: Twoje opłaty, wpłaty i odczyty liczników przez internet.</translation>
-    </message>
-    <message>
-        <source>Account holder:</source>
-        <translation>Właściciel konta:</translation>
-    </message>
-    <message>
-        <source>Premises:</source>
-        <translation>Lokale:</translation>
-    </message>
-    <message>
-        <source>User ID</source>
-        <translation>Identyfikator użytkownika</translation>
-    </message>
-    <message>
-        <source>One-time password</source>
-        <translation>Hasło jednorazowe</translation>
-    </message>
-    <message>
-        <source>Type the password exactly as printed: capital and small letters differ.</source>
-        <translation>Wpisz hasło dokładnie tak, jak wydrukowano: wielkie i małe litery się różnią.</translation>
-    </message>
-    <message>
-        <source>IOK address:</source>
-        <translation>Adres IOK:</translation>
-    </message>
-    <message>
-        <source>Type the address in a web browser or scan the code with a phone camera.</source>
-        <translation>Wpisz adres w przeglądarce internetowej albo zeskanuj kod aparatem telefonu.</translation>
-    </message>
-    <message>
-        <source>Ask the office for the IOK address.</source>
-        <translation>Adres IOK poda Ci biuro spółdzielni.</translation>
-    </message>
-    <message>
-        <source>How to log in the first time</source>
-        <translation>Jak zalogować się pierwszy raz</translation>
-    </message>
-    <message>
-        <source>Open %1 in a web browser.</source>
-        <translation>Otwórz %1 w przeglądarce internetowej.</translation>
-    </message>
-    <message>
-        <source>Open the IOK address the office gives you in a web browser.</source>
-        <translation>Otwórz w przeglądarce internetowej adres IOK podany przez biuro.</translation>
-    </message>
-    <message>
-        <source>Enter the user ID and the one-time password from this slip.</source>
-        <translation>Wpisz identyfikator użytkownika i hasło jednorazowe z tego potwierdzenia.</translation>
-    </message>
-    <message>
-        <source>Set your own password. The rule:</source>
-        <translation>Ustaw własne hasło. Zasada:</translation>
-    </message>
-    <message>
-        <source>From then on log in with your own password; the one-time password stops working.</source>
-        <translation>Od tej chwili loguj się własnym hasłem; hasło jednorazowe przestaje działać.</translation>
-    </message>
-    <message>
-        <source>Keep this slip safe and show the password to nobody: the office never asks for it. If you forget your password, come to the office for a new one-time password.</source>
-        <translation>Przechowuj to potwierdzenie w bezpiecznym miejscu i nikomu nie pokazuj hasła: biuro nigdy o nie nie prosi. Jeśli zapomnisz hasła, zgłoś się do biura po nowe hasło jednorazowe.</translation>
-    </message>
-    <message>
-        <source>Issued on %1 by %2.</source>
-        <translation>Wydano %1, wydał(a): %2.</translation>
-    </message>
-</context>
-<context>
     <name>HistoryChart</name>
     <message>
         <source>Accepted</source>
@@ -1786,6 +1830,89 @@
     <message>
         <source>%1 per 30 days</source>
         <translation>%1 na 30 dni</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerBatchDialog</name>
+    <message>
+        <source>Batch statements</source>
+        <translation>Zestawienia zbiorcze</translation>
+    </message>
+    <message>
+        <source>Statements of many premises for one period, saved as PDF: one combined file, or one file per premises named by its number. Every statement saved is recorded in the event log.</source>
+        <translation>Zestawienia wielu lokali za jeden okres, zapisane jako PDF: jeden wspólny plik albo plik na każdy lokal, nazwany jego numerem. Każde zapisane zestawienie trafia do dziennika zdarzeń.</translation>
+    </message>
+    <message>
+        <source>Premises:</source>
+        <translation>Lokale:</translation>
+    </message>
+    <message>
+        <source>&amp;All premises</source>
+        <translation>&amp;Wszystkie lokale</translation>
+    </message>
+    <message>
+        <source>One &amp;building:</source>
+        <translation>Jeden &amp;budynek:</translation>
+    </message>
+    <message>
+        <source>One &amp;estate (code):</source>
+        <translation>Jedno o&amp;siedle (kod):</translation>
+    </message>
+    <message>
+        <source>e.g. OS-01</source>
+        <translation>np. OS-01</translation>
+    </message>
+    <message>
+        <source>Only premises in a&amp;rrears (an amount due at the end of the period)</source>
+        <translation>Tylko lokale z &amp;zaległością (kwota do zapłaty na koniec okresu)</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Okres:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>O&amp;d:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>D&amp;o:</translation>
+    </message>
+    <message>
+        <source>Variant:</source>
+        <translation>Wariant:</translation>
+    </message>
+    <message>
+        <source>Without &amp;personal data (for the archive)</source>
+        <translation>Bez danych osobowych (do &amp;archiwum)</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>Zapisz jako:</translation>
+    </message>
+    <message>
+        <source>One file &amp;per premises, into a folder</source>
+        <translation>Osobny &amp;plik dla każdego lokalu, w folderze</translation>
+    </message>
+    <message>
+        <source>One &amp;combined PDF file</source>
+        <translation>&amp;Jeden wspólny plik PDF</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Prze&amp;glądaj…</translation>
+    </message>
+    <message>
+        <source>&amp;Create statements</source>
+        <translation>&amp;Utwórz zestawienia</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Zamknij</translation>
     </message>
 </context>
 <context>
@@ -1848,6 +1975,154 @@
     </message>
 </context>
 <context>
+    <name>LedgerImportColumns</name>
+    <message>
+        <source>Line</source>
+        <translation>Wiersz</translation>
+    </message>
+    <message>
+        <source>Premises</source>
+        <translation>Lokal</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Why it was not posted</source>
+        <translation>Dlaczego nie zaksięgowano</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerImportDialog</name>
+    <message>
+        <source>Import the ledger</source>
+        <translation>Import kartotek</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Pliki CSV (*.csv *.txt);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <source>Choose the file to import.</source>
+        <translation>Wybierz plik do zaimportowania.</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>Sprawdzam plik…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current part of the file…</source>
+        <translation>Zatrzymuję po bieżącej części pliku…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation>%1 z %2 wierszy</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importuję…</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 rows read.</source>
+        <translation>%1 (%2): wczytano wierszy: %3.</translation>
+    </message>
+    <message>
+        <source>Posted: %1 new entries.</source>
+        <translation>Zaksięgowano nowych zapisów: %1.</translation>
+    </message>
+    <message>
+        <source>charges: %1, total %2</source>
+        <translation>naliczenia: %1, razem %2</translation>
+    </message>
+    <message>
+        <source>payments: %1, total %2</source>
+        <translation>wpłaty: %1, razem %2</translation>
+    </message>
+    <message>
+        <source>corrections: %1, net %2</source>
+        <translation>korekty: %1, per saldo %2</translation>
+    </message>
+    <message>
+        <source>Already imported before, skipped: %1 (nothing is posted twice).</source>
+        <translation>Już zaimportowane wcześniej, pominięte: %1 (nic nie jest księgowane dwa razy).</translation>
+    </message>
+    <message>
+        <source>Not posted: %1 rows — listed below; correct them in the accounting program.</source>
+        <translation>Niezaksięgowane wiersze: %1 — lista poniżej; popraw je w programie księgowym.</translation>
+    </message>
+    <message>
+        <source>The list shows the first %1.</source>
+        <translation>Lista pokazuje pierwsze %1.</translation>
+    </message>
+    <message>
+        <source>No row was rejected.</source>
+        <translation>Żaden wiersz nie został odrzucony.</translation>
+    </message>
+    <message>
+        <source>Stopped before the end of the file: importing it again adds only what is missing.</source>
+        <translation>Zatrzymano przed końcem pliku: ponowny import doda tylko to, czego brakuje.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Nic nie zaimportowano.</translation>
+    </message>
+    <message>
+        <source>The import stopped. Parts of the file already saved stay saved; importing the same file again adds only what is missing.</source>
+        <translation>Import został przerwany. Zapisane już części pliku pozostają; ponowny import tego samego pliku doda tylko to, czego brakuje.</translation>
+    </message>
+    <message>
+        <source>Import the ledger from the accounting program</source>
+        <translation>Import kartotek z programu księgowego</translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation>Format pliku</translation>
+    </message>
+    <message>
+        <source>A CSV file exported from the accounting program. Columns are separated by a semicolon; the first line names them (in any order):
+    numer_lokalu;data_ksiegowania;termin_platnosci;rodzaj;tytul;kwota;numer_dokumentu
+• numer_lokalu — the premises number used by the accounting program (the premises code);
+• data_ksiegowania — the booking date, DD.MM.YYYY or YYYY-MM-DD;
+• termin_platnosci — when a charge falls due (required for a charge, may be empty for a payment or a correction);
+• rodzaj — naliczenie, wpłata or korekta;
+• tytul — the title the resident reads on the statement;
+• kwota — the amount with a decimal comma or dot (1 234,56); a charge and a payment as positive amounts, a correction with its sign;
+• numer_dokumentu — the accounting program&apos;s document number.
+Other columns are ignored. Encoding: UTF-8 (with or without BOM) or Windows-1250.
+
+Rows that break a rule are not posted and are listed below with their line number. Importing the same file again posts nothing twice: rows imported before are counted as already imported.</source>
+        <translation>Plik CSV wyeksportowany z programu księgowego. Kolumny rozdziela średnik; pierwszy wiersz podaje ich nazwy (w dowolnej kolejności):
+    numer_lokalu;data_ksiegowania;termin_platnosci;rodzaj;tytul;kwota;numer_dokumentu
+• numer_lokalu — numer lokalu w programie księgowym (kod lokalu);
+• data_ksiegowania — data księgowania, DD.MM.RRRR lub RRRR-MM-DD;
+• termin_platnosci — termin płatności naliczenia (wymagany dla naliczenia, przy wpłacie i korekcie może być pusty);
+• rodzaj — naliczenie, wpłata lub korekta;
+• tytul — tytuł, który mieszkaniec widzi na wyciągu;
+• kwota — kwota z przecinkiem lub kropką dziesiętną (1 234,56); naliczenie i wpłata jako kwoty dodatnie, korekta ze znakiem;
+• numer_dokumentu — numer dokumentu w programie księgowym.
+Pozostałe kolumny są pomijane. Kodowanie: UTF-8 (z BOM lub bez) albo Windows-1250.
+
+Wiersze niezgodne z zasadami nie są księgowane — poniżej widać je z numerem wiersza. Ponowny import tego samego pliku niczego nie zaksięguje drugi raz: wiersze zaimportowane wcześniej są liczone jako już zaimportowane.</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Plik:</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Wybierz…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importuj</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Zatrzymaj</translation>
+    </message>
+</context>
+<context>
     <name>LedgerPage</name>
     <message>
         <source>&amp;Premises:</source>
@@ -1860,6 +2135,22 @@
     <message>
         <source>Type to search; Enter or a double-click opens the ledger (Ctrl+F comes back here).</source>
         <translation>Wpisz, aby wyszukać; Enter lub dwuklik otwiera kartotekę (Ctrl+F wraca do wyszukiwania).</translation>
+    </message>
+    <message>
+        <source>&amp;Import from accounting…</source>
+        <translation>&amp;Import z księgowości…</translation>
+    </message>
+    <message>
+        <source>Post charges, payments and corrections from the accounting program&apos;s CSV</source>
+        <translation>Zaksięguj naliczenia, wpłaty i korekty z pliku CSV programu księgowego</translation>
+    </message>
+    <message>
+        <source>&amp;Batch statements…</source>
+        <translation>Zestawienia z&amp;biorcze…</translation>
+    </message>
+    <message>
+        <source>Statements of a building, an estate or all premises, as PDF files</source>
+        <translation>Zestawienia budynku, osiedla lub wszystkich lokali jako pliki PDF</translation>
     </message>
     <message>
         <source>Find a premises in the box above: a surname, an address such as Zgoda 8/12, a premises code or an IOK login. Press Enter or double-click a result to open its ledger.</source>
@@ -1928,6 +2219,14 @@
     <message>
         <source>Book a correction (a new entry). Select the entry it corrects first to link them. Posted entries are never changed or deleted.</source>
         <translation>Zaksięguj korektę (nowy wpis). Aby powiązać ją z korygowanym wpisem, najpierw go zaznacz. Zaksięgowanych wpisów nigdy się nie zmienia ani nie usuwa.</translation>
+    </message>
+    <message>
+        <source>Stat&amp;ement…</source>
+        <translation>&amp;Zestawienie…</translation>
+    </message>
+    <message>
+        <source>Preview, print or save the statement of this premises for the period</source>
+        <translation>Podgląd, wydruk lub zapis do PDF zestawienia tego lokalu za okres</translation>
     </message>
     <message>
         <source>Opening balance</source>
@@ -2047,6 +2346,49 @@
     <message>
         <source>A posted payment cannot be changed or deleted. A mistake is put right with a correction.</source>
         <translation>Zaksięgowanej wpłaty nie można zmienić ani usunąć. Pomyłkę prostuje się korektą.</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerStatementDialog</name>
+    <message>
+        <source>Statement</source>
+        <translation>Zestawienie</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Od:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Do:</translation>
+    </message>
+    <message>
+        <source>With the holders&apos; &amp;names</source>
+        <translation>Z &amp;nazwiskami posiadaczy</translation>
+    </message>
+    <message>
+        <source>For the holder: the statement names the title holders.</source>
+        <translation>Dla posiadacza: zestawienie podaje posiadaczy tytułu do lokalu.</translation>
+    </message>
+    <message>
+        <source>Without &amp;personal data</source>
+        <translation>&amp;Bez danych osobowych</translation>
+    </message>
+    <message>
+        <source>For the archive or the tray: the holders&apos; names are left out.</source>
+        <translation>Do archiwum lub na tacę: bez imion i nazwisk posiadaczy.</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Dr&amp;ukuj…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>Zapisz jako &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Zamknij</translation>
     </message>
 </context>
 <context>
@@ -2602,6 +2944,25 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
     <message>
         <source>Post payment</source>
         <translation>Zaksięguj wpłatę</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPrint</name>
+    <message>
+        <source>The document to print could not be read.</source>
+        <translation>Nie udało się odczytać dokumentu do wydruku.</translation>
+    </message>
+    <message>
+        <source>The chosen page range is outside the document.</source>
+        <translation>Wybrany zakres stron wykracza poza dokument.</translation>
+    </message>
+    <message>
+        <source>The printer %1 could not start printing.</source>
+        <translation>Drukarka %1 nie mogła rozpocząć drukowania.</translation>
+    </message>
+    <message>
+        <source>The printer %1 is not available.</source>
+        <translation>Drukarka %1 jest niedostępna.</translation>
     </message>
 </context>
 <context>
@@ -3560,6 +3921,45 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
     <message>
         <source>Last sign-in</source>
         <translation>Ostatnie logowanie</translation>
+    </message>
+</context>
+<context>
+    <name>StatementDialog</name>
+    <message>
+        <source>Preparing the statement…</source>
+        <translation>Przygotowuję zestawienie…</translation>
+    </message>
+    <message>
+        <source>Pages: %1</source>
+        <translation>Stron: %1</translation>
+    </message>
+    <message>
+        <source>Sent to %1.</source>
+        <translation>Wysłano do drukarki %1.</translation>
+    </message>
+    <message>
+        <source>Save the statement</source>
+        <translation>Zapisz zestawienie</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dokumenty PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Nie udało się zapisać %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Zapisano jako %1.</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Zestawienie</translation>
+    </message>
+    <message>
+        <source>Statement %1, %2 – %3</source>
+        <translation>Zestawienie %1, %2 – %3</translation>
     </message>
 </context>
 <context>

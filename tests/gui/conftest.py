@@ -21,6 +21,8 @@ from iok_desktop.services.backend import Backend
 from iok_desktop.services.context import FixedClock
 from tests.gui.support import ScriptedDialogs
 from tests.support.builders import make_staff
+from tests.support.cups import CupsServer, CupsUnavailableError, running_cups
+from tests.support.cups import ensure_installed as ensure_cups_installed
 
 
 @pytest.fixture(scope="session")
@@ -86,3 +88,22 @@ def admin_ctx(
 ) -> ClerkContext:
     """A signed-in administrator (login ``admin``)."""
     return ClerkContext(backend, runner, errors, dialogs, settings, _signed_in(db, StaffRole.ADMIN))
+
+
+# --- a real CUPS server with a PDF printer (tests/support/cups.py), for tests marked "cups" -----------
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "cups: prints through a private CUPS server with a CUPS-PDF printer")
+
+
+@pytest.fixture(scope="session")
+def cups_server() -> Iterator[CupsServer]:
+    """Installs cups and printer-driver-cups-pdf when missing, starts a private cupsd; skips only when
+    they cannot be installed here (no root, no apt, no network)."""
+    try:
+        ensure_cups_installed()
+    except CupsUnavailableError as error:
+        pytest.skip(f"no CUPS-PDF printer for the printing tests: {error}")
+    with running_cups() as server:
+        yield server

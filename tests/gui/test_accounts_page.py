@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -19,17 +18,16 @@ from iok_desktop.db.database import Database
 from iok_desktop.db.models import Person
 from iok_desktop.domain.enums import AccountStatus, ApplicationStatus
 from iok_desktop.domain.passwords import RULES_TEXT
-from iok_desktop.gui.clerk.accounts import data, handover_slip
+from iok_desktop.gui.clerk.accounts import data
 from iok_desktop.gui.clerk.accounts.application_dialog import ApplicationDialog
 from iok_desktop.gui.clerk.accounts.credentials_dialog import CredentialsDialog
-from iok_desktop.gui.clerk.accounts.data import IssuedCredentials
 from iok_desktop.gui.clerk.accounts.page import APPLICATIONS_TAB, AccountsPage
 from iok_desktop.gui.clerk.context import ClerkContext
 from iok_desktop.gui.clerk.pages import accounts as accounts_page
 from iok_desktop.gui.clerk.registry.keyset import KeysetPages
 from iok_desktop.gui.paged_model import PagedTableModel
 from iok_desktop.services import accounts
-from iok_desktop.services.accounts import AccountCredentials, AccountRow
+from iok_desktop.services.accounts import AccountRow
 from iok_desktop.services.context import FixedClock
 from tests.gui.registry_scene import IOK_URL, build_scene
 from tests.gui.support import SCREENSHOTS, ScriptedDialogs, screenshot, wait_idle
@@ -70,6 +68,14 @@ def _record(qtbot: QtBot, page: AccountsPage, person: str) -> ApplicationDialog:
     return dialog
 
 
+def _pdf_printer(path: str) -> QPrinter:
+    """Qt's own PDF printer: what a real printer would get, written to a file."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(path)
+    return printer
+
+
 def _pdf_text(path: Path) -> str | None:
     tool = shutil.which("pdftotext")
     if tool is None:
@@ -77,22 +83,10 @@ def _pdf_text(path: Path) -> str | None:
     return subprocess.run([tool, str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
-def _slip_picture(dialog: CredentialsDialog, pdf: Path, name: str) -> None:
-    """The slip as the resident gets it: the PDF rendered by poppler if installed, else the document."""
-    tool = shutil.which("pdftoppm")
+def _slip_picture(pdf: Path, name: str) -> None:
+    """The slip as the resident gets it: the PDF rendered by poppler."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    if tool is not None:
-        subprocess.run([tool, "-png", "-r", "80", "-singlefile", str(pdf), str(SCREENSHOTS / name)], check=True)
-        return
-    document = dialog.document
-    assert document is not None
-    document.setTextWidth(560)
-    image = QImage(document.size().toSize(), QImage.Format.Format_RGB32)
-    image.fill(Qt.GlobalColor.white)
-    painter = QPainter(image)
-    document.drawContents(painter)
-    painter.end()
-    image.save(str(SCREENSHOTS / f"{name}.png"))
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", str(pdf), str(SCREENSHOTS / name)], check=True)
 
 
 def test_recording_and_approving_an_application_shows_the_credentials_once_and_prints_the_slip(
@@ -140,7 +134,7 @@ def test_recording_and_approving_an_application_shows_the_credentials_once_and_p
 
     # Print (the test's printer writes a PDF) and save as PDF.
     printed = tmp_path / "printed.pdf"
-    creds.choose_printer = lambda: handover_slip.pdf_printer(str(printed))  # type: ignore[method-assign]
+    creds.choose_printer = lambda: _pdf_printer(str(printed))  # type: ignore[method-assign]
     qtbot.mouseClick(creds.print_button, Qt.MouseButton.LeftButton)
     assert creds.printed and printed.stat().st_size > 0
     saved = tmp_path / "slip"
@@ -153,14 +147,14 @@ def test_recording_and_approving_an_application_shows_the_credentials_once_and_p
         assert login in text and password in text and IOK_URL in text
         assert "Piotr Wróblewski" in text and "ul. Zgoda 8/12, 70-001 Szczecin" in text
         assert " ".join(RULES_TEXT.split()) in " ".join(text.split())
-    _slip_picture(creds, pdf, "accounts_handover_slip")
+    _slip_picture(pdf, "accounts_handover_slip")
 
     # Shown once: Escape does not close it; the acknowledgement does, and the password is gone.
     qtbot.keyClick(creds, Qt.Key.Key_Escape)
     assert creds.isVisible()
     creds.acknowledge_check.setChecked(True)
     qtbot.mouseClick(creds.close_button, Qt.MouseButton.LeftButton)
-    assert not creds.isVisible() and creds.password_label.text() == "" and creds.document is None
+    assert not creds.isVisible() and creds.password_label.text() == "" and creds.slip_pdf is None
     wait_idle(qtbot, clerk_ctx.runner)
     assert login in [a.login for a in page.accounts.model.rows()]
     stored = clerk_ctx.call(accounts.list_applications)()
@@ -321,13 +315,6 @@ def test_the_account_list_is_fetched_a_page_at_a_time_in_login_order(
     model.refresh()  # re-reads what is shown, from the start
     wait_idle(qtbot, clerk_ctx.runner)
     assert [a.login for a in model.rows()] == logins and asked[-1] is None
-
-
-def test_slip_without_an_iok_address_says_to_ask_the_office(iok_app: QApplication) -> None:
-    credentials = AccountCredentials(1, "nowak1234", "Kx7mPq4aTn", "Jan <Nowak>", [], "")
-    html = handover_slip.slip_html(IssuedCredentials(credentials, "SM", "", date(2026, 11, 25)), "Anna Łęcka")
-    assert "Jan &lt;Nowak&gt;" in html and "<img" not in html
-    assert "Kx7mPq4aTn" in html and "25.11.2026" in html
 
 
 def test_a_printer_or_file_not_chosen_writes_nothing(

@@ -26,6 +26,7 @@ from iok_desktop.services.audit import AuditRow
 from iok_desktop.services.backend import Backend
 from iok_desktop.services.context import Actor, FixedClock, ServiceContext, resident_actor
 from iok_desktop.services.session_events import KioskEvent
+from iok_desktop.services.statements import OUTPUT_ACTIONS
 from tests.conftest import TEST_NOW
 from tests.gui.support import screenshot, wait_idle
 from tests.gui.test_announcements import type_text
@@ -223,6 +224,7 @@ def test_every_action_the_services_write_has_a_description() -> None:
         written |= set(re.findall(r'audit\.record\(\s*ctx,\s*"([a-z_]+\.[a-z_]+)"', text))
         written |= set(re.findall(r'action = "([a-z_]+\.[a-z_]+)"', text))
     written |= {f"ledger.{kind.value}" for kind in LedgerKind} | {event.value for event in KioskEvent}
+    written |= {f"statement.{action}" for action in OUTPUT_ACTIONS}
     assert {"reading.approve", "staff.create", "account.create"} <= written
     assert sorted(written - set(action_descriptions())) == []
 
@@ -259,6 +261,18 @@ def test_every_action_the_services_write_has_a_description() -> None:
             {"old": None, "new": {"amount": "-1234.50", "kind": "payment"}},
             ["-1 234,50 zł"],  # QTextDocument shows the non-breaking spaces as spaces
             [],
+        ),
+        (
+            "statement.print",
+            {"date_from": "2026-01-01", "date_to": "2026-06-30", "variant": "anonymous", "copies": 2},
+            ["01.01.2026", "30.06.2026", "bez danych osobowych", "Liczba kopii"],
+            ["anonymous", "variant"],
+        ),
+        (
+            "ledger.import",
+            {"file": "fk.csv", "rows": 3, "created": 2, "payments_total": "1234.5", "cancelled": False},
+            ["fk.csv", "Wpłaty razem", "1 234,50 zł", "nie"],
+            ["payments_total", "False"],
         ),
         ("staff.password_reset", {}, [], ["{"]),
     ],

@@ -1,14 +1,17 @@
 """New credentials, shown once: the user ID and the one-time password, with the handover slip to print or
 save as PDF. The clerk must acknowledge the handover to close it; then the password is gone for good
-(it is not stored anywhere: a lost slip means a password reset)."""
+(it is not stored anywhere: a lost slip means a password reset).
+
+The slip is the PDF of ``reports.slip_pdf`` (the statements' page layout), drawn on the worker when the
+dialog opens and printed through ``gui.pdf_print``; it lives only in this dialog's memory."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QFont, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -21,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iok_desktop.gui.clerk.accounts import handover_slip
+from iok_desktop.gui import pdf_print
 from iok_desktop.gui.clerk.accounts.data import IssuedCredentials
 from iok_desktop.gui.clerk.context import ClerkContext
 from iok_desktop.gui.widgets import set_role
+from iok_desktop.reports.slip_pdf import render_handover_slip
 from iok_desktop.services.accounts import AccountCredentials
 
 
@@ -39,14 +43,16 @@ class CredentialsDialog(QDialog):
         self.setMinimumWidth(560)
         credentials = issued.credentials
         self.login = credentials.login
-        self.document: QTextDocument | None = handover_slip.slip_document(issued, ctx.session.full_name)
+        self.slip_pdf: bytes | None = None
         self.printed = False
         self.saved_to: str | None = None
+        self.print_dialog: pdf_print.PrintDialog | None = None
 
         layout = QVBoxLayout(self)
         self._build_top(layout, credentials)
         self._build_slip_buttons(layout)
         self._build_acknowledgement(layout)
+        self._draw_slip(issued, ctx.session.full_name)
 
     def _build_top(self, layout: QVBoxLayout, credentials: AccountCredentials) -> None:
         title = QLabel(self.windowTitle(), self)
@@ -118,12 +124,33 @@ class CredentialsDialog(QDialog):
         self.print_button.setDefault(True)
 
     # --- the slip --------------------------------------------------------------------------------
+    def _draw_slip(self, issued: IssuedCredentials, issued_by: str) -> None:
+        for button in (self.print_button, self.save_pdf_button):
+            button.setEnabled(False)
+
+        def draw() -> bytes:
+            return render_handover_slip(
+                issued.credentials,
+                cooperative_name=issued.cooperative_name,
+                cooperative_address=issued.cooperative_address,
+                issued_on=issued.issued_on,
+                issued_by=issued_by,
+            )
+
+        self.ctx.run(draw, self._slip_drawn)
+
+    def _slip_drawn(self, pdf: bytes) -> None:
+        if not self.password_label.text():  # closed meanwhile: the password is gone, so is the slip
+            return
+        self.slip_pdf = pdf
+        for button in (self.print_button, self.save_pdf_button):
+            button.setEnabled(True)
+
     def choose_printer(self) -> QPrinter | None:
         """Ask for the printer (tests replace this)."""
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Print the handover slip"))
-        return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+        dialog = pdf_print.print_dialog(self, 1, title=self.tr("Print the handover slip"))
+        self.print_dialog = dialog  # it owns the printer
+        return dialog.target if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def ask_pdf_path(self) -> str | None:
         """Ask where to save the PDF (tests replace this)."""
@@ -134,25 +161,30 @@ class CredentialsDialog(QDialog):
         return path or None
 
     def print_slip(self) -> None:
-        if self.document is None:
+        if self.slip_pdf is None:
             return
         printer = self.choose_printer()
-        if printer is None:
+        if printer is None or self.slip_pdf is None:
             return
-        handover_slip.print_document(self.document, printer)
+        try:
+            pdf_print.render_to_printer(self.slip_pdf, printer)
+        except pdf_print.PrintError as error:
+            self._status(str(error), error=True)
+            return
         self.printed = True
         self._status(self.tr("The slip has been sent to the printer."))
 
     def save_slip_pdf(self) -> None:
-        if self.document is None:
+        if self.slip_pdf is None:
             return
         path = self.ask_pdf_path()
-        if not path:
+        if not path or self.slip_pdf is None:
             return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        handover_slip.save_pdf(self.document, path)
-        if not Path(path).is_file() or Path(path).stat().st_size == 0:
+        try:
+            Path(path).write_bytes(self.slip_pdf)
+        except OSError:
             self._status(self.tr("Could not write %1. Choose another folder.").replace("%1", path), error=True)
             return
         self.saved_to = path
@@ -189,5 +221,5 @@ class CredentialsDialog(QDialog):
     def done(self, result: int) -> None:
         # Forget the password: the labels, and the slip that carries it.
         self.password_label.setText("")
-        self.document = None
+        self.slip_pdf = None
         super().done(result)

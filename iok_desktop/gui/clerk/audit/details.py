@@ -38,7 +38,7 @@ from iok_desktop.services.buildings import PremisesLabel
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
-_AMOUNT_FIELDS = {"amount"}
+_AMOUNT_FIELDS = {"amount", "charges_total", "payments_total", "corrections_total"}
 _DECIMAL_FIELDS = {"value", "final_value", "initial_value", "anomaly_multiple"}
 
 
@@ -101,8 +101,14 @@ def field_names() -> dict[str, str]:
         "date_from": QCoreApplication.translate("AuditDetails", "From"),
         "date_to": QCoreApplication.translate("AuditDetails", "To"),
         "date": QCoreApplication.translate("AuditDetails", "Date"),
-        "with_personal_data": QCoreApplication.translate("AuditDetails", "With personal data"),
-        "output": QCoreApplication.translate("AuditDetails", "Output"),
+        "variant": QCoreApplication.translate("AuditDetails", "Variant"),
+        "copies": QCoreApplication.translate("AuditDetails", "Copies"),
+        "charges": QCoreApplication.translate("AuditDetails", "Charges"),
+        "charges_total": QCoreApplication.translate("AuditDetails", "Charges in total"),
+        "payments": QCoreApplication.translate("AuditDetails", "Payments"),
+        "payments_total": QCoreApplication.translate("AuditDetails", "Payments in total"),
+        "corrections": QCoreApplication.translate("AuditDetails", "Corrections"),
+        "corrections_total": QCoreApplication.translate("AuditDetails", "Corrections in total"),
         "old_meter_id": QCoreApplication.translate("AuditDetails", "Old meter (no.)"),
         "old_serial": QCoreApplication.translate("AuditDetails", "Old meter's serial number"),
         "new_serial": QCoreApplication.translate("AuditDetails", "New meter's serial number"),
@@ -201,6 +207,8 @@ def _format_text(field: str, value: str, action: str) -> str:
         text = enum(value).label  # type: ignore[attr-defined]
     elif field in _AMOUNT_FIELDS or field in _DECIMAL_FIELDS:
         text = _number(field, value)
+    elif field == "variant" and value in _variants():
+        text = _variants()[value]
     elif field == "bank_account" and len(value) == 26 and value.isdigit():
         text = format_nrb(value)
     elif _ISO_DATE.match(value):
@@ -211,6 +219,14 @@ def _format_text(field: str, value: str, action: str) -> str:
         except ValueError:
             text = value
     return text
+
+
+def _variants() -> dict[str, str]:
+    """The two variants of a statement (services/statements.py)."""
+    return {
+        "personal": QCoreApplication.translate("AuditDetails", "with personal data"),
+        "anonymous": QCoreApplication.translate("AuditDetails", "without personal data"),
+    }
 
 
 def _number(field: str, value: str) -> str:

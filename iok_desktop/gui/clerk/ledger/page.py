@@ -40,14 +40,18 @@ from iok_desktop.domain.errors import ValidationError
 from iok_desktop.domain.money import balance_label, format_money
 from iok_desktop.gui import table_state
 from iok_desktop.gui.clerk.context import ClerkContext
+from iok_desktop.gui.clerk.ledger.batch_dialog import BatchStatementsDialog
 from iok_desktop.gui.clerk.ledger.dialogs import CorrectionDialog, PaymentDialog, from_qdate, to_qdate
+from iok_desktop.gui.clerk.ledger.import_dialog import LedgerImportDialog
 from iok_desktop.gui.clerk.ledger.model import LedgerSource, LedgerTableModel
 from iok_desktop.gui.clerk.ledger.period import Period, Preset, preset_period
+from iok_desktop.gui.clerk.ledger.statement_dialog import StatementDialog
 from iok_desktop.gui.clerk.page import Page
 from iok_desktop.gui.clerk.premises_search import PremisesSearch
 from iok_desktop.gui.widgets import show_error
 from iok_desktop.services import ledger, registry
 from iok_desktop.services.ledger import AmountDue, EntryRow, Statement
+from iok_desktop.services.ledger_import import ImportReport
 from iok_desktop.services.registry import PremisesCard, PremisesHit
 
 TABLE_KEY = "ledger_entries"
@@ -99,6 +103,9 @@ class LedgerPage(Page):
         self._notice = ""  # what the clerk just did, shown after the count of entries
         self.payment_dialog: PaymentDialog | None = None
         self.correction_dialog: CorrectionDialog | None = None
+        self.import_dialog: LedgerImportDialog | None = None
+        self.statement_dialog: StatementDialog | None = None
+        self.batch_dialog: BatchStatementsDialog | None = None
 
         self.content_stack = QStackedWidget(self)
         self.content_stack.setObjectName("ledger_content_stack")
@@ -141,6 +148,19 @@ class LedgerPage(Page):
         row.addWidget(caption)
         row.addWidget(self.search_slot, 3)
         row.addStretch(1)
+        # The import is for every premises at once, so it sits here, usable before any premises is open.
+        self.import_button = QPushButton(self.tr("&Import from accounting…"), self)
+        self.import_button.setObjectName("ledger_import_button")
+        self.import_button.setToolTip(
+            self.tr("Post charges, payments and corrections from the accounting program's CSV")
+        )
+        self.import_button.clicked.connect(self.open_import_dialog)
+        row.addWidget(self.import_button)
+        self.batch_button = QPushButton(self.tr("&Batch statements…"), self)
+        self.batch_button.setObjectName("batch_statements_button")
+        self.batch_button.setToolTip(self.tr("Statements of a building, an estate or all premises, as PDF files"))
+        self.batch_button.clicked.connect(self.open_batch_dialog)
+        row.addWidget(self.batch_button)
         self.layout_.insertLayout(0, row)
         self._search_open = False
         self.search.premises_chosen.connect(self._chosen)
@@ -333,6 +353,13 @@ class LedgerPage(Page):
         self.correction_button.clicked.connect(lambda _checked=False: self.open_correction_dialog())
         self.actions_layout.addWidget(self.payment_button)
         self.actions_layout.addWidget(self.correction_button)
+        self.statement_button = QPushButton(self.tr("Stat&ement…"), parent)
+        self.statement_button.setObjectName("statement_button")
+        self.statement_button.setToolTip(
+            self.tr("Preview, print or save the statement of this premises for the period")
+        )
+        self.statement_button.clicked.connect(self.open_statement_dialog)
+        self.actions_layout.addWidget(self.statement_button)
         row.addLayout(self.actions_layout)
         return row
 
@@ -756,6 +783,43 @@ class LedgerPage(Page):
         self._notice = text
         self.reload(keep_rows=True)
         self._load_due()
+
+    def open_import_dialog(self) -> LedgerImportDialog:
+        if self.import_dialog is None:
+            self.import_dialog = LedgerImportDialog(self.ctx, self)
+            self.import_dialog.imported.connect(self._imported)
+        if self.import_dialog.isVisible():
+            self.import_dialog.raise_()
+            self.import_dialog.activateWindow()
+        else:
+            self.import_dialog.show()
+        return self.import_dialog
+
+    def _imported(self, report: ImportReport) -> None:
+        if self.premises_id is not None and report.created:
+            self.reload(keep_rows=True)
+            self._load_due()
+
+    def open_statement_dialog(self) -> StatementDialog | None:
+        """The statement of the premises shown, for the dates shown (also under "Everything")."""
+        if self.premises_id is None:
+            return None
+        date_from, date_to = from_qdate(self.date_from_edit.date()), from_qdate(self.date_to_edit.date())
+        dialog = StatementDialog(self.ctx, self.premises_id, self.premises_text, date_from, date_to, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.statement_dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "statement_dialog", None))
+        dialog.open()
+        return dialog
+
+    def open_batch_dialog(self) -> BatchStatementsDialog:
+        from_, to = from_qdate(self.date_from_edit.date()), from_qdate(self.date_to_edit.date())
+        dialog = BatchStatementsDialog(self.ctx, from_, to, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.batch_dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "batch_dialog", None))
+        dialog.open()
+        return dialog
 
     def _context_menu(self, position: QPoint) -> None:
         index: QModelIndex = self.table.indexAt(position)
