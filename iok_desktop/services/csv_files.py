@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import codecs
 import csv
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -87,3 +88,60 @@ def csv_records(handle: IO[str]) -> Iterator[tuple[int, list[str]]]:
 
 def open_text(path: Path, encoding: str) -> IO[str]:
     return path.open(encoding=encoding, newline="")
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """What the first pass found: the file can be read, how, and how many data rows it has."""
+
+    encoding: str
+    columns: dict[str, int]
+    rows: int
+
+    @property
+    def encoding_name(self) -> str:
+        return ENCODING_NAMES.get(self.encoding, self.encoding)
+
+
+def find_columns(names: list[str], aliases: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    """The position of each column, by the first header name among its aliases (names already keyed)."""
+    found: dict[str, int] = {}
+    for key, accepted in aliases.items():
+        for position, name in enumerate(names):
+            if name in accepted and key not in found:
+                found[key] = position
+    return found
+
+
+def separator_hint(header: list[str]) -> str:
+    """A header read as one column was most likely written with commas or tabs."""
+    if len(header) == 1 and ("," in header[0] or "\t" in header[0]):
+        return " Kolumny muszą być rozdzielone średnikiem (;)."
+    return ""
+
+
+def check_file(path: str | Path, columns_of: Callable[[list[str]], dict[str, int]]) -> FileCheck:
+    """First pass: the encoding, the columns (``columns_of`` the header, raising ``unreadable``), the rows."""
+    path = Path(path)
+    encoding = detect_encoding(path)
+    try:
+        with open_text(path, encoding) as handle:
+            records = csv_records(handle)
+            first = next(records, None)
+            if first is None:
+                raise unreadable(f"Plik {path.name} jest pusty.")
+            columns = columns_of(first[1])
+            rows = sum(1 for _ in records)
+    except csv.Error as exc:
+        raise unreadable(f"Nie można odczytać pliku CSV: {exc}.") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise unreadable(f"Nie można odczytać pliku {path.name}: {exc}.") from exc
+    return FileCheck(encoding, columns, rows)
+
+
+def data_records(path: str | Path, check: FileCheck) -> Iterator[tuple[int, list[str]]]:
+    """Second pass: the records after the header, one at a time (the file is never held in memory)."""
+    with open_text(Path(path), check.encoding) as handle:
+        records = csv_records(handle)
+        next(records, None)  # the header
+        yield from records

@@ -52,7 +52,6 @@ What happens
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -67,16 +66,15 @@ from iok_desktop.domain.enums import LedgerKind
 from iok_desktop.domain.errors import DomainError, ValidationError
 from iok_desktop.domain.money import ZERO, format_money, parse_money
 from iok_desktop.domain.text import clean_line
-from iok_desktop.services import audit, ledger
+from iok_desktop.services import audit, csv_files, ledger
 from iok_desktop.services.backend import Backend
 from iok_desktop.services.context import Actor, ServiceContext
 from iok_desktop.services.csv_files import (
-    ENCODING_NAMES,
     SEPARATOR,
-    csv_records,
-    detect_encoding,
+    FileCheck,
+    find_columns,
     header_key,
-    open_text,
+    separator_hint,
     unreadable,
 )
 
@@ -107,19 +105,6 @@ _SPACES = str.maketrans("", "", " \u00a0\u202f\u2007")
 
 
 @dataclass(frozen=True)
-class FileCheck:
-    """What the first pass found: the file can be read, how, and how many data rows it has."""
-
-    encoding: str
-    columns: dict[str, int]
-    rows: int
-
-    @property
-    def encoding_name(self) -> str:
-        return ENCODING_NAMES.get(self.encoding, self.encoding)
-
-
-@dataclass(frozen=True)
 class ParsedRow:
     line: int
     premises_code: str
@@ -138,19 +123,11 @@ def _key(text: str) -> str:
 
 def _columns(header: list[str]) -> dict[str, int]:
     names = [_key(cell) for cell in header]
-    found: dict[str, int] = {}
-    for key, aliases in _COLUMNS.items():
-        for position, name in enumerate(names):
-            if name in aliases and key not in found:
-                found[key] = position
+    found = find_columns(names, _COLUMNS)
     missing = [_COLUMNS[key][0] for key in _COLUMNS if key not in found]
     if missing:
         shown = SEPARATOR.join(cell.strip() for cell in header)[:160]
-        hint = (
-            " Kolumny muszą być rozdzielone średnikiem (;)."
-            if len(header) == 1 and ("," in header[0] or "\t" in header[0])
-            else ""
-        )
+        hint = separator_hint(header)
         raise unreadable(
             f"Pierwszy wiersz pliku musi być nagłówkiem z nazwami kolumn. Brakuje: {', '.join(missing)}. "
             f"Znaleziono: „{shown}”.{hint}"
@@ -160,21 +137,7 @@ def _columns(header: list[str]) -> dict[str, int]:
 
 def check_file(path: str | Path) -> FileCheck:
     """First pass: can the file be read as a ledger CSV? Raises ``ValidationError(field="file")``."""
-    path = Path(path)
-    encoding = detect_encoding(path)
-    try:
-        with open_text(path, encoding) as handle:
-            records = csv_records(handle)
-            first = next(records, None)
-            if first is None:
-                raise unreadable(f"Plik {path.name} jest pusty.")
-            columns = _columns(first[1])
-            rows = sum(1 for _ in records)
-    except csv.Error as exc:
-        raise unreadable(f"Nie można odczytać pliku CSV: {exc}.") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise unreadable(f"Nie można odczytać pliku {path.name}: {exc}.") from exc
-    return FileCheck(encoding, columns, rows)
+    return csv_files.check_file(path, _columns)
 
 
 def _date(text: str, label: str) -> date:
@@ -261,11 +224,8 @@ def parse_row(line: int, record: list[str], columns: dict[str, int]) -> ParsedRo
 
 def read_rows(path: str | Path, check: FileCheck) -> Iterator[ParsedRow]:
     """Second pass: the data rows, one at a time (the file is never held in memory)."""
-    with open_text(Path(path), check.encoding) as handle:
-        records = csv_records(handle)
-        next(records, None)  # the header
-        for line, record in records:
-            yield parse_row(line, record, check.columns)
+    for line, record in csv_files.data_records(path, check):
+        yield parse_row(line, record, check.columns)
 
 
 # --- Posting rows (the database) -------------------------------------------------------------------

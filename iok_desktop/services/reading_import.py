@@ -50,7 +50,6 @@ What happens
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -65,16 +64,15 @@ from iok_desktop.domain.enums import MeterKind, ReadingSource, ReadingStatus
 from iok_desktop.domain.errors import ConfirmationRequiredError, DomainError, ValidationError
 from iok_desktop.domain.readings import format_reading_value, parse_reading_value
 from iok_desktop.domain.text import clean_line
-from iok_desktop.services import audit
+from iok_desktop.services import audit, csv_files
 from iok_desktop.services.backend import Backend
 from iok_desktop.services.context import Actor, ServiceContext
 from iok_desktop.services.csv_files import (
-    ENCODING_NAMES,
     SEPARATOR,
-    csv_records,
-    detect_encoding,
+    FileCheck,
+    find_columns,
     header_key,
-    open_text,
+    separator_hint,
     unreadable,
 )
 from iok_desktop.services.readings import submit_reading
@@ -102,19 +100,6 @@ _KINDS: dict[str, MeterKind] = {
 
 
 @dataclass(frozen=True)
-class FileCheck:
-    """What the first pass found: the file can be read, how, and how many rows it has."""
-
-    encoding: str
-    columns: dict[str, int]
-    rows: int
-
-    @property
-    def encoding_name(self) -> str:
-        return ENCODING_NAMES.get(self.encoding, self.encoding)
-
-
-@dataclass(frozen=True)
 class ParsedRow:
     line: int
     serial: str
@@ -126,18 +111,10 @@ class ParsedRow:
 
 def _columns(header: list[str]) -> dict[str, int]:
     names = [header_key(cell) for cell in header]
-    found: dict[str, int] = {}
-    for key, aliases in _COLUMNS.items():
-        for position, name in enumerate(names):
-            if name in aliases and key not in found:
-                found[key] = position
+    found = find_columns(names, _COLUMNS)
     if any(key not in found for key in _REQUIRED):
         shown = SEPARATOR.join(cell.strip() for cell in header)[:120]
-        hint = (
-            " Kolumny muszą być rozdzielone średnikiem (;)."
-            if len(header) == 1 and ("," in header[0] or "\t" in header[0])
-            else ""
-        )
+        hint = separator_hint(header)
         raise unreadable(
             "Pierwszy wiersz pliku musi być nagłówkiem z kolumnami numer_licznika;rodzaj;data;stan "
             f"(rodzaj można pominąć). Znaleziono: „{shown}”.{hint}"
@@ -147,21 +124,7 @@ def _columns(header: list[str]) -> dict[str, int]:
 
 def check_file(path: str | Path) -> FileCheck:
     """First pass: can the file be read as a readings CSV? Raises ``ValidationError(field="file")``."""
-    path = Path(path)
-    encoding = detect_encoding(path)
-    try:
-        with open_text(path, encoding) as handle:
-            records = csv_records(handle)
-            first = next(records, None)
-            if first is None:
-                raise unreadable(f"Plik {path.name} jest pusty.")
-            columns = _columns(first[1])
-            rows = sum(1 for _ in records)
-    except csv.Error as exc:
-        raise unreadable(f"Nie można odczytać pliku CSV: {exc}.") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise unreadable(f"Nie można odczytać pliku {path.name}: {exc}.") from exc
-    return FileCheck(encoding, columns, rows)
+    return csv_files.check_file(path, _columns)
 
 
 def parse_row(line: int, record: list[str], columns: dict[str, int]) -> ParsedRow:
@@ -203,11 +166,8 @@ def parse_row(line: int, record: list[str], columns: dict[str, int]) -> ParsedRo
 
 def read_rows(path: str | Path, check: FileCheck) -> Iterator[ParsedRow]:
     """Second pass: the data rows, one at a time (the file is never held in memory)."""
-    with open_text(Path(path), check.encoding) as handle:
-        records = csv_records(handle)
-        next(records, None)  # the header
-        for line, record in records:
-            yield parse_row(line, record, check.columns)
+    for line, record in csv_files.data_records(path, check):
+        yield parse_row(line, record, check.columns)
 
 
 # --- Importing rows (the database) -----------------------------------------------------------------
