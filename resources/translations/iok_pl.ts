@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="pl_PL">
 <context>
     <name>AccountsApplicationDialog</name>
@@ -196,7 +195,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <source>Enter the administrator&apos;s full name.</source>
+        <source>Enter the administrator's full name.</source>
         <translation>Wpisz imię i nazwisko administratora.</translation>
     </message>
     <message>
@@ -329,7 +328,7 @@
 <context>
     <name>AdminWindowsForm</name>
     <message>
-        <source>The cooperative&apos;s default</source>
+        <source>The cooperative's default</source>
         <translation>Domyślne dla spółdzielni</translation>
     </message>
     <message>
@@ -921,7 +920,7 @@
         <translation>nowe hasło jednorazowe pracownika</translation>
     </message>
     <message>
-        <source>staff user&apos;s role changed</source>
+        <source>staff user's role changed</source>
         <translation>zmiana roli pracownika</translation>
     </message>
     <message>
@@ -945,7 +944,7 @@
         <translation>ustawienie okna odczytów</translation>
     </message>
     <message>
-        <source>building&apos;s own reading window removed</source>
+        <source>building's own reading window removed</source>
         <translation>usunięcie własnego okna odczytów budynku</translation>
     </message>
     <message>
@@ -1212,11 +1211,11 @@
         <translation>Stary licznik (nr)</translation>
     </message>
     <message>
-        <source>Old meter&apos;s serial number</source>
+        <source>Old meter's serial number</source>
         <translation>Numer fabryczny starego licznika</translation>
     </message>
     <message>
-        <source>New meter&apos;s serial number</source>
+        <source>New meter's serial number</source>
         <translation>Numer fabryczny nowego licznika</translation>
     </message>
     <message>
@@ -1537,7 +1536,7 @@
         <translation>Wybierz budynek.</translation>
     </message>
     <message>
-        <source>Type the estate&apos;s code.</source>
+        <source>Type the estate's code.</source>
         <translation>Wpisz kod osiedla.</translation>
     </message>
     <message>
@@ -1678,6 +1677,57 @@
     </message>
 </context>
 <context>
+    <name>CsvImportDialog</name>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Pliki CSV (*.csv *.txt);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <source>Choose the file to import.</source>
+        <translation>Wybierz plik do zaimportowania.</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>Sprawdzam plik…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current part of the file…</source>
+        <translation>Zatrzymuję po bieżącej części pliku…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation>%1 z %2 wierszy</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importuję…</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 rows read.</source>
+        <translation>%1 (%2): wczytano wierszy: %3.</translation>
+    </message>
+    <message>
+        <source>The list shows the first %1.</source>
+        <translation>Lista pokazuje pierwsze %1.</translation>
+    </message>
+    <message>
+        <source>No row was rejected.</source>
+        <translation>Żaden wiersz nie został odrzucony.</translation>
+    </message>
+    <message>
+        <source>Stopped before the end of the file: importing it again adds only what is missing.</source>
+        <translation>Zatrzymano przed końcem pliku: ponowny import doda tylko to, czego brakuje.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Nic nie zaimportowano.</translation>
+    </message>
+    <message>
+        <source>The import stopped. Parts of the file already saved stay saved; importing the same file again adds only what is missing.</source>
+        <translation>Import został przerwany. Zapisane już części pliku pozostają; ponowny import tego samego pliku doda tylko to, czego brakuje.</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>&amp;History:</source>
@@ -1692,7 +1742,7 @@
         <translation>Stany licznika</translation>
     </message>
     <message>
-        <source>Choose a reading to see its meter&apos;s history.</source>
+        <source>Choose a reading to see its meter's history.</source>
         <translation>Wybierz odczyt, aby zobaczyć historię licznika.</translation>
     </message>
     <message>
@@ -1793,7 +1843,7 @@
         <translation>Witamy w IOK Desktop</translation>
     </message>
     <message>
-        <source>This database has no staff accounts yet. Create the first administrator; they can then add clerks and fill in the cooperative&apos;s settings.</source>
+        <source>This database has no staff accounts yet. Create the first administrator; they can then add clerks and fill in the cooperative's settings.</source>
         <translation>W tej bazie nie ma jeszcze kont pracowników. Utwórz pierwszego administratora — doda on pozostałych pracowników i uzupełni ustawienia spółdzielni.</translation>
     </message>
     <message>
@@ -1805,7 +1855,7 @@
         <translation>Wczytaj spółdzielnię demonstracyjną (600 lokali, historia z 3 lat)</translation>
     </message>
     <message>
-        <source>For trying IOK Desktop out. Do not load it into the cooperative&apos;s real database.</source>
+        <source>For trying IOK Desktop out. Do not load it into the cooperative's real database.</source>
         <translation>Do wypróbowania IOK Desktop. Nie wczytuj jej do prawdziwej bazy spółdzielni.</translation>
     </message>
     <message>
@@ -2000,34 +2050,6 @@
         <translation>Import kartotek</translation>
     </message>
     <message>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation>Pliki CSV (*.csv *.txt);;Wszystkie pliki (*)</translation>
-    </message>
-    <message>
-        <source>Choose the file to import.</source>
-        <translation>Wybierz plik do zaimportowania.</translation>
-    </message>
-    <message>
-        <source>Checking the file…</source>
-        <translation>Sprawdzam plik…</translation>
-    </message>
-    <message>
-        <source>Stopping after the current part of the file…</source>
-        <translation>Zatrzymuję po bieżącej części pliku…</translation>
-    </message>
-    <message>
-        <source>%1 of %2 rows</source>
-        <translation>%1 z %2 wierszy</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>Importuję…</translation>
-    </message>
-    <message>
-        <source>%1 (%2): %3 rows read.</source>
-        <translation>%1 (%2): wczytano wierszy: %3.</translation>
-    </message>
-    <message>
         <source>Posted: %1 new entries.</source>
         <translation>Zaksięgowano nowych zapisów: %1.</translation>
     </message>
@@ -2052,26 +2074,6 @@
         <translation>Niezaksięgowane wiersze: %1 — lista poniżej; popraw je w programie księgowym.</translation>
     </message>
     <message>
-        <source>The list shows the first %1.</source>
-        <translation>Lista pokazuje pierwsze %1.</translation>
-    </message>
-    <message>
-        <source>No row was rejected.</source>
-        <translation>Żaden wiersz nie został odrzucony.</translation>
-    </message>
-    <message>
-        <source>Stopped before the end of the file: importing it again adds only what is missing.</source>
-        <translation>Zatrzymano przed końcem pliku: ponowny import doda tylko to, czego brakuje.</translation>
-    </message>
-    <message>
-        <source>Nothing was imported.</source>
-        <translation>Nic nie zaimportowano.</translation>
-    </message>
-    <message>
-        <source>The import stopped. Parts of the file already saved stay saved; importing the same file again adds only what is missing.</source>
-        <translation>Import został przerwany. Zapisane już części pliku pozostają; ponowny import tego samego pliku doda tylko to, czego brakuje.</translation>
-    </message>
-    <message>
         <source>Import the ledger from the accounting program</source>
         <translation>Import kartotek z programu księgowego</translation>
     </message>
@@ -2088,7 +2090,7 @@
 • rodzaj — naliczenie, wpłata or korekta;
 • tytul — the title the resident reads on the statement;
 • kwota — the amount with a decimal comma or dot (1 234,56); a charge and a payment as positive amounts, a correction with its sign;
-• numer_dokumentu — the accounting program&apos;s document number.
+• numer_dokumentu — the accounting program's document number.
 Other columns are ignored. Encoding: UTF-8 (with or without BOM) or Windows-1250.
 
 Rows that break a rule are not posted and are listed below with their line number. Importing the same file again posts nothing twice: rows imported before are counted as already imported.</source>
@@ -2141,7 +2143,7 @@ Wiersze niezgodne z zasadami nie są księgowane — poniżej widać je z numere
         <translation>&amp;Import z księgowości…</translation>
     </message>
     <message>
-        <source>Post charges, payments and corrections from the accounting program&apos;s CSV</source>
+        <source>Post charges, payments and corrections from the accounting program's CSV</source>
         <translation>Zaksięguj naliczenia, wpłaty i korekty z pliku CSV programu księgowego</translation>
     </message>
     <message>
@@ -2363,7 +2365,7 @@ Wiersze niezgodne z zasadami nie są księgowane — poniżej widać je z numere
         <translation>&amp;Do:</translation>
     </message>
     <message>
-        <source>With the holders&apos; &amp;names</source>
+        <source>With the holders' &amp;names</source>
         <translation>Z &amp;nazwiskami posiadaczy</translation>
     </message>
     <message>
@@ -2375,7 +2377,7 @@ Wiersze niezgodne z zasadami nie są księgowane — poniżej widać je z numere
         <translation>&amp;Bez danych osobowych</translation>
     </message>
     <message>
-        <source>For the archive or the tray: the holders&apos; names are left out.</source>
+        <source>For the archive or the tray: the holders' names are left out.</source>
         <translation>Do archiwum lub na tacę: bez imion i nazwisk posiadaczy.</translation>
     </message>
     <message>
@@ -2446,11 +2448,11 @@ Wiersze niezgodne z zasadami nie są księgowane — poniżej widać je z numere
         <translation>Koryguje wpis z %1: %2 (%3)</translation>
     </message>
     <message>
-        <source>Booked ahead: not counted in today&apos;s amount due yet.</source>
+        <source>Booked ahead: not counted in today's amount due yet.</source>
         <translation>Zaksięgowany z datą przyszłą: jeszcze nie wlicza się do dzisiejszej należności.</translation>
     </message>
     <message>
-        <source>Not due yet: not counted in today&apos;s amount due.</source>
+        <source>Not due yet: not counted in today's amount due.</source>
         <translation>Przed terminem płatności: jeszcze nie wlicza się do dzisiejszej należności.</translation>
     </message>
     <message>
@@ -2653,7 +2655,7 @@ Wiersze niezgodne z zasadami nie są księgowane — poniżej widać je z numere
     <message>
         <source>A CSV file from the collector or the radio-read system. Columns are separated by a semicolon; the first line names them:
     numer_licznika;rodzaj;data;stan
-• numer_licznika — the meter&apos;s serial number;
+• numer_licznika — the meter's serial number;
 • rodzaj — ZW, CW, CO, GAZ or EE (may be left out when no other kind of meter has that serial number);
 • data — the reading date, DD.MM.YYYY or YYYY-MM-DD;
 • stan — the value, with a decimal comma or dot (123,456).
@@ -2721,7 +2723,7 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
         <translation>Odczyty i nowy licznik</translation>
     </message>
     <message>
-        <source>The old meter&apos;s final reading and the new meter are saved together, in one step.</source>
+        <source>The old meter's final reading and the new meter are saved together, in one step.</source>
         <translation>Odczyt końcowy starego licznika i nowy licznik zapisują się razem, w jednym kroku.</translation>
     </message>
     <message>
@@ -2803,7 +2805,7 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
 <context>
     <name>NoReadingTab</name>
     <message>
-        <source>Meters with no accepted or pending reading dated in their building&apos;s reading window — the window open today, or the last one if none is open. Unless a reading comes in, their premises will be billed at a flat rate.</source>
+        <source>Meters with no accepted or pending reading dated in their building's reading window — the window open today, or the last one if none is open. Unless a reading comes in, their premises will be billed at a flat rate.</source>
         <translation>Liczniki bez zaakceptowanego ani oczekującego odczytu z datą w okresie odczytowym ich budynku — otwartym dziś albo, gdy żaden nie jest otwarty, ostatnim. Jeśli odczyt nie wpłynie, lokal zostanie rozliczony ryczałtem.</translation>
     </message>
     <message>
@@ -3205,7 +3207,7 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
         <translation>Rodzaj licznika (i jednostka)</translation>
     </message>
     <message>
-        <source>The meter&apos;s serial number</source>
+        <source>The meter's serial number</source>
         <translation>Numer fabryczny licznika</translation>
     </message>
     <message>
@@ -3237,7 +3239,7 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
         <translation>Nowy odczyt minus poprzedni</translation>
     </message>
     <message>
-        <source>The meter&apos;s average use per 30 days over the last 12 months</source>
+        <source>The meter's average use per 30 days over the last 12 months</source>
         <translation>Średnie zużycie licznika na 30 dni z ostatnich 12 miesięcy</translation>
     </message>
     <message>
@@ -3434,7 +3436,7 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
         <translation>&amp;Powód (mieszkaniec zobaczy go w IOK):</translation>
     </message>
     <message>
-        <source>e.g. The reading does not match the meter&apos;s serial number.</source>
+        <source>e.g. The reading does not match the meter's serial number.</source>
         <translation>np. Odczyt nie pasuje do numeru fabrycznego licznika.</translation>
     </message>
     <message>
@@ -3468,34 +3470,6 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
         <translation>Import odczytów</translation>
     </message>
     <message>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation>Pliki CSV (*.csv *.txt);;Wszystkie pliki (*)</translation>
-    </message>
-    <message>
-        <source>Choose the file to import.</source>
-        <translation>Wybierz plik do zaimportowania.</translation>
-    </message>
-    <message>
-        <source>Checking the file…</source>
-        <translation>Sprawdzam plik…</translation>
-    </message>
-    <message>
-        <source>Stopping after the current part of the file…</source>
-        <translation>Zatrzymuję po bieżącej części pliku…</translation>
-    </message>
-    <message>
-        <source>%1 of %2 rows</source>
-        <translation>%1 z %2 wierszy</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>Importuję…</translation>
-    </message>
-    <message>
-        <source>%1 (%2): %3 rows read.</source>
-        <translation>%1 (%2): wczytano wierszy: %3.</translation>
-    </message>
-    <message>
         <source>Imported: %1 new readings, accepted.</source>
         <translation>Zaimportowano nowych odczytów: %1 (zaakceptowane).</translation>
     </message>
@@ -3510,26 +3484,6 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
     <message>
         <source>Not imported: %1 rows — listed below; enter them by hand after checking.</source>
         <translation>Niezaimportowane wiersze: %1 — lista poniżej; po sprawdzeniu wprowadź je ręcznie.</translation>
-    </message>
-    <message>
-        <source>The list shows the first %1.</source>
-        <translation>Lista pokazuje pierwsze %1.</translation>
-    </message>
-    <message>
-        <source>No row was rejected.</source>
-        <translation>Żaden wiersz nie został odrzucony.</translation>
-    </message>
-    <message>
-        <source>Stopped before the end of the file: importing it again adds only what is missing.</source>
-        <translation>Zatrzymano przed końcem pliku: ponowny import doda tylko to, czego brakuje.</translation>
-    </message>
-    <message>
-        <source>Nothing was imported.</source>
-        <translation>Nic nie zaimportowano.</translation>
-    </message>
-    <message>
-        <source>The import stopped. Parts of the file already saved stay saved; importing the same file again adds only what is missing.</source>
-        <translation>Import został przerwany. Zapisane już części pliku pozostają; ponowny import tego samego pliku doda tylko to, czego brakuje.</translation>
     </message>
 </context>
 <context>
@@ -4004,7 +3958,7 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
         <translation>Wybierz budynek.</translation>
     </message>
     <message>
-        <source>The building&apos;s window is saved.</source>
+        <source>The building's window is saved.</source>
         <translation>Zapisano okno odczytów budynku.</translation>
     </message>
     <message>
