@@ -5,30 +5,40 @@ from __future__ import annotations
 import argparse
 import sys
 
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from iok_desktop.domain.errors import DomainError
 from iok_desktop.gui.clerk.app import ClerkApp
+from iok_desktop.gui.kiosk.app import KioskApp
 from iok_desktop.gui.qt_app import make_application
+from iok_desktop.services.backend import Backend
 from iok_desktop.services.bootstrap import open_backend
 
 
 def run(args: argparse.Namespace) -> int:
-    app = make_application(sys.argv[:1])
+    app = make_application(sys.argv[:1], style="kiosk" if args.kiosk else "clerk")
     try:
         backend = open_backend(args.database_url)
     except DomainError as error:
         QMessageBox.critical(None, "IOK Desktop", error.message)
         return 2
     if args.kiosk:
-        QMessageBox.information(
-            None, "IOK Desktop", QCoreApplication.translate("Main", "Kiosk mode is not available in this version yet.")
-        )
-        return 3
+        return _run_kiosk(app, backend)
     clerk = ClerkApp(backend, QSettings())
     clerk.start()
     code = app.exec()
     clerk.runner.shutdown()
+    backend.database.dispose()
+    return int(code)
+
+
+def _run_kiosk(app: QApplication, backend: Backend) -> int:
+    """The office kiosk; it ends only when an administrator closes it (Ctrl+Alt+Shift+K)."""
+    kiosk = KioskApp(backend)
+    kiosk.closed.connect(app.quit)
+    kiosk.start()
+    code = app.exec()
+    kiosk.runner.shutdown()
     backend.database.dispose()
     return int(code)

@@ -1883,6 +1883,139 @@
     </message>
 </context>
 <context>
+    <name>HomePage</name>
+    <message>
+        <source>Welcome, %1</source>
+        <translation>Witamy, %1</translation>
+    </message>
+    <message>
+        <source>Choose what you want to do with the buttons at the top of the screen.</source>
+        <translation>Wybierz, co chcesz zrobić, przyciskami u góry ekranu.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskAdminExitScreen</name>
+    <message>
+        <source>Close the kiosk (administrator)</source>
+        <translation>Zamknięcie kiosku (administrator)</translation>
+    </message>
+    <message>
+        <source>Staff login</source>
+        <translation>Login pracownika</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Hasło</translation>
+    </message>
+    <message>
+        <source>Close the kiosk</source>
+        <translation>Zamknij kiosk</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Wróć</translation>
+    </message>
+    <message>
+        <source>Only an administrator can close the kiosk.</source>
+        <translation>Tylko administrator może zamknąć kiosk.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskLoginScreen</name>
+    <message>
+        <source>Resident sign-in</source>
+        <translation>Logowanie mieszkańca</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>Identyfikator</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Hasło</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Zaloguj</translation>
+    </message>
+    <message>
+        <source>Enter your user ID and password.</source>
+        <translation>Wpisz identyfikator i hasło.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskOutageScreen</name>
+    <message>
+        <source>Out of service — please contact the office</source>
+        <translation>Nieczynne — prosimy o kontakt z biurem</translation>
+    </message>
+    <message>
+        <source>The kiosk will start working again by itself as soon as possible.</source>
+        <translation>Kiosk sam wznowi działanie, gdy tylko będzie to możliwe.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskPages</name>
+    <message>
+        <source>Home</source>
+        <translation>Strona główna</translation>
+    </message>
+    <message>
+        <source>Contact details</source>
+        <translation>Dane kontaktowe</translation>
+    </message>
+    <message>
+        <source>Meter readings</source>
+        <translation>Odczyty liczników</translation>
+    </message>
+    <message>
+        <source>Announcements</source>
+        <translation>Ogłoszenia</translation>
+    </message>
+</context>
+<context>
+    <name>KioskPasswordScreen</name>
+    <message>
+        <source>Set your own password</source>
+        <translation>Ustaw własne hasło</translation>
+    </message>
+    <message>
+        <source>Before you continue, choose a new password. It must have:</source>
+        <translation>Zanim przejdziesz dalej, wymyśl nowe hasło. Musi zawierać:</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nowe hasło</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Powtórz nowe hasło</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>Ustaw hasło</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+</context>
+<context>
+    <name>KioskShell</name>
+    <message>
+        <source>Log out</source>
+        <translation>Wyloguj</translation>
+    </message>
+    <message>
+        <source>I am still here</source>
+        <translation>Jestem tutaj</translation>
+    </message>
+    <message>
+        <source>No activity: you will be logged out in %1 s. Touch the screen to stay.</source>
+        <translation>Brak aktywności: wylogowanie za %1 s. Dotknij ekranu, aby zostać.</translation>
+    </message>
+</context>
+<context>
     <name>LedgerBatchDialog</name>
     <message>
         <source>Batch statements</source>
@@ -2515,13 +2648,6 @@ Wiersze niezgodne z zasadami nie są księgowane — poniżej widać je z numere
     </message>
 </context>
 <context>
-    <name>Main</name>
-    <message>
-        <source>Kiosk mode is not available in this version yet.</source>
-        <translation>Tryb kiosku nie jest jeszcze dostępny w tej wersji.</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <source>IOK Desktop — %1</source>
@@ -2850,6 +2976,48 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
     </message>
 </context>
 <context>
+    <name>NumericKeypad</name>
+    <message>
+        <source>Delete</source>
+        <translation>Usuń</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Wyczyść</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>Caps</source>
+        <translation>Caps Lock</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Spacja</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Usuń</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Gotowe</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ukryj</translation>
+    </message>
+</context>
+<context>
     <name>OneTimePasswordDialog</name>
     <message>
         <source>One-time password</source>
@@ -2965,6 +3133,13 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
     <message>
         <source>The printer %1 is not available.</source>
         <translation>Drukarka %1 jest niedostępna.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>This service is not available at the kiosk yet. Please ask at the office.</source>
+        <translation>Ta usługa nie jest jeszcze dostępna w kiosku. Prosimy o kontakt z biurem.</translation>
     </message>
 </context>
 <context>

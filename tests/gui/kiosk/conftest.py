@@ -1,0 +1,61 @@
+"""Kiosk fixtures: a kiosk over the ``db`` under test, not full screen (offscreen), short timeouts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from iok_desktop.db.database import Database
+from iok_desktop.gui.kiosk.app import KioskApp
+from iok_desktop.gui.kiosk.login_screen import KioskLoginScreen
+from iok_desktop.services.backend import Backend
+from iok_desktop.services.context import FixedClock
+from tests.gui.support import ScriptedDialogs, wait_idle
+from tests.support.builders import Household, make_household
+
+MakeKiosk = Callable[..., KioskApp]
+
+
+@pytest.fixture
+def kiosk_backend(db: Database, clock: FixedClock) -> Backend:
+    return Backend(db, clock=clock, workstation="kiosk-1")
+
+
+@dataclass(frozen=True)
+class Resident:
+    login: str
+    account_id: int
+    full_name: str
+    clerk_login: str
+
+
+@pytest.fixture
+def resident(db: Database) -> Resident:
+    """A resident with a current title and an IOK account (password ``RESIDENT_PASSWORD``)."""
+    with db.session() as s:
+        found: Household = make_household(s)
+        resident = Resident(found.account.login, found.account.id, found.person.full_name, found.clerk.login)
+        s.commit()
+        return resident
+
+
+@pytest.fixture
+def make_kiosk(iok_app: QApplication, qtbot, kiosk_backend: Backend, dialogs: ScriptedDialogs) -> Iterator[MakeKiosk]:  # type: ignore[no-untyped-def]
+    made: list[KioskApp] = []
+
+    def make(**options: object) -> KioskApp:
+        options.setdefault("idle_seconds", 60)
+        kiosk = KioskApp(kiosk_backend, dialogs=dialogs, full_screen=False, **options)  # type: ignore[arg-type]
+        made.append(kiosk)
+        kiosk.start()
+        qtbot.waitUntil(lambda: isinstance(kiosk.window.currentWidget(), KioskLoginScreen), timeout=10_000)
+        return kiosk
+
+    yield make
+    for kiosk in made:
+        wait_idle(qtbot, kiosk.runner)
+        kiosk.close()
+        kiosk.runner.shutdown()
