@@ -27,6 +27,7 @@ class OperationRunner(QObject):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="iok-db")
         self._on_unhandled = on_unhandled
         self._pending = 0
+        self._closed = False
         self._finished.connect(self._deliver)
 
     @property
@@ -40,6 +41,9 @@ class OperationRunner(QObject):
         on_failure: Callable[[BaseException], bool | None] | None = None,
     ) -> None:
         """``on_failure`` returns True when it handled the error; otherwise the default handler shows it."""
+        if self._closed:  # the window is going away: a late timer's work has nobody to report to
+            log.debug("work dropped after shutdown")
+            return
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
@@ -63,4 +67,5 @@ class OperationRunner(QObject):
             self._on_unhandled(error)
 
     def shutdown(self) -> None:
+        self._closed = True
         self._executor.shutdown(wait=True, cancel_futures=True)
