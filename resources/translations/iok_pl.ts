@@ -2998,7 +2998,7 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
     </message>
     <message>
         <source>Caps</source>
-        <translation>Caps Lock</translation>
+        <translation>DUŻE</translation>
     </message>
     <message>
         <source>Space</source>
