@@ -16,12 +16,21 @@ import pytest
 from iok_desktop.db.database import Database
 from iok_desktop.services.context import SYSTEM, FixedClock, ServiceContext
 from tests.support.databases import PostgresDatabases, SqliteDatabases
+from tests.support.debian_packages import PackagesUnavailableError, ensure_poppler
 from tests.support.postgres import PostgresCluster, PostgresUnavailableError
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # A fixed "now" for service tests: Wednesday 25 November 2026, 10:00 in Warsaw.
 TEST_NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Tests read PDFs back with poppler's tools; a clean machine gets them before the first test."""
+    try:
+        ensure_poppler()
+    except PackagesUnavailableError as error:
+        raise pytest.UsageError(str(error)) from error
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
-import fcntl
 import os
 import shutil
 import signal
@@ -27,6 +26,8 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+from tests.support.debian_packages import PackagesUnavailableError, ensure_packages
+
 PR_SET_PDEATHSIG = 1
 PACKAGES = ("cups", "printer-driver-cups-pdf")
 CUPSD = Path("/usr/sbin/cupsd")
@@ -34,9 +35,7 @@ LPADMIN = "lpadmin"
 CUPS_PDF_BACKEND = Path("/usr/lib/cups/backend/cups-pdf")
 CUPS_PDF_PPD_DIRS = (Path("/usr/share/ppd/cups-pdf"), Path("/usr/share/cups/model"))
 CUPS_PDF_CONFIG_DIR = Path("/etc/cups")
-INSTALL_LOCK = Path(tempfile.gettempdir()) / "iok-cups-install.lock"
 QUEUE_PREFIX = "IOK_Test_PDF_"
-INSTALL_HINT = "install them with `apt-get install cups printer-driver-cups-pdf` (as root)"
 
 
 class CupsUnavailableError(RuntimeError):
@@ -47,43 +46,12 @@ def _installed() -> bool:
     return CUPSD.exists() and CUPS_PDF_BACKEND.exists() and shutil.which(LPADMIN) is not None
 
 
-def _apt(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive", "APT_LISTCHANGES_FRONTEND": "none"}
-    return subprocess.run(
-        ["apt-get", "-q", "-o", "DPkg::Lock::Timeout=300", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=900,
-        stdin=subprocess.DEVNULL,
-    )
-
-
 def ensure_installed() -> None:
     """Install the CUPS server and the CUPS-PDF driver unless they are there already."""
-    if _installed():
-        return
-    if os.geteuid() != 0:
-        raise CupsUnavailableError(
-            f"CUPS and CUPS-PDF are not installed and the tests do not run as root: {INSTALL_HINT}"
-        )
-    if shutil.which("apt-get") is None:
-        raise CupsUnavailableError(f"CUPS and CUPS-PDF are not installed and there is no apt-get: {INSTALL_HINT}")
-    # Several test processes may start at once: one installs, the others wait for it.
-    with INSTALL_LOCK.open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if _installed():
-            return
-        install = ("install", "-y", "--no-install-recommends", *PACKAGES)
-        result = _apt(*install)
-        if result.returncode != 0:
-            # A clean machine may have no package lists yet (or stale ones): read them, then try again.
-            update = _apt("update")
-            result = _apt(*install) if update.returncode == 0 else update
-        if result.returncode != 0 or not _installed():
-            tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-6:])
-            raise CupsUnavailableError(f"could not install {' '.join(PACKAGES)} (no network?):\n{tail}")
+    try:
+        ensure_packages(dict.fromkeys(PACKAGES, _installed))
+    except PackagesUnavailableError as error:
+        raise CupsUnavailableError(str(error)) from error
 
 
 def _cups_pdf_ppd() -> Path:
