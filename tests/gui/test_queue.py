@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -105,11 +105,13 @@ def build_queue(
     kinds: tuple[MeterKind, ...] = (MeterKind.COLD_WATER, MeterKind.HOT_WATER, MeterKind.HEAT),
     streets: int = 2,
     history_months: int = len(MONTH_ENDS),
+    read_early: frozenset[int] = frozenset(),
 ) -> Queue:
     """``count`` premises, each one meter with monthly accepted history and one pending reading.
 
     Readings number ``flagged`` jump far above the meter's average (flagged). Every fifth reading is
-    entered by a clerk on a resident's behalf, the others come from IOK or the kiosk in turn.
+    entered by a clerk on a resident's behalf, the others come from IOK or the kiosk in turn. Meters
+    number ``read_early`` had their last monthly reading four days early (27.10.2026, still in the window).
     """
     flagged = {2, 5} if flagged is None else flagged
     queue = Queue()
@@ -129,7 +131,10 @@ def build_queue(
             meter = make_meter(s, premises, kind=kind)
             step = Decimal("0.9") if kind is MeterKind.HEAT else Decimal("2.8") + Decimal(i % 3) / 10
             value = Decimal(100 + 7 * i)
-            for number, day in enumerate(MONTH_ENDS[len(MONTH_ENDS) - history_months :]):
+            months = MONTH_ENDS[len(MONTH_ENDS) - history_months :]
+            if i in read_early:
+                months = [*months[:-1], months[-1] - timedelta(days=4)]
+            for number, day in enumerate(months):
                 value += step if number else 0
                 accepted_reading(s, meter, day, str(value))
             s.commit()
@@ -275,7 +280,7 @@ def test_the_model_passes_the_qt_model_tester(
 def test_filters_and_sorting_change_the_rows(
     qtbot: QtBot, db: Database, clock: FixedClock, clerk_ctx: ClerkContext, open_pages: list[QueuePage]
 ) -> None:
-    queue = build_queue(db, clock, count=6, flagged={2, 5})
+    queue = build_queue(db, clock, count=6, flagged={2, 5}, read_early=frozenset({1, 4}))
     page = open_queue(qtbot, clerk_ctx, open_pages)
     bar = page.filter_bar.ui
     choose(qtbot, bar.kind_combo, "ciepło")
@@ -298,26 +303,33 @@ def test_filters_and_sorting_change_the_rows(
     wait_idle(qtbot, clerk_ctx.runner)
     assert page.count_label.text().endswith(": 6")
 
-    # Clicking a header sorts on the server; clicking again turns the order round.
+    # Clicking a header sorts on the server, ascending first; clicking again turns the order round.
+    # Equal values keep the order they were submitted in (and its reverse when descending).
     header = page.table.horizontalHeader()
-    consumption = page.model.column_of_key("consumption")
-    x = header.sectionViewportPosition(consumption) + 10
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
-    wait_idle(qtbot, clerk_ctx.runner)
-    values = [r.consumption for r in page.model.rows()]
-    ascending = page._sort[1] is False
-    assert values == sorted(values, key=lambda v: v or 0, reverse=not ascending)
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
-    wait_idle(qtbot, clerk_ctx.runner)
-    assert [r.consumption for r in page.model.rows()] == list(reversed(values))
-    # The previous reading's date has no sort on the server: a click there changes nothing.
-    before = shown_ids(page)
-    page.table.horizontalHeader().setSortIndicator(
-        page.model.column_of_key("previous_date"), Qt.SortOrder.AscendingOrder
-    )
-    wait_idle(qtbot, clerk_ctx.runner)
-    assert shown_ids(page) == before
-    assert header.sortIndicatorSection() == consumption
+
+    def click_header(key: str) -> None:
+        x = header.sectionViewportPosition(page.model.column_of_key(key)) + 10
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+        wait_idle(qtbot, clerk_ctx.runner)
+
+    ids = queue.ids
+    click_header("consumption")  # 1,960 (cold) < 2,030 (hot) < 7,200 (flagged heat)
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert [cell(page, row, "consumption") for row in range(6)] == [
+        "1,960", "1,960", "2,030", "2,030", "7,200", "7,200"
+    ]  # fmt: skip
+    assert shown_ids(page) == [ids[0], ids[3], ids[1], ids[4], ids[2], ids[5]]
+    click_header("consumption")
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert shown_ids(page) == [ids[5], ids[2], ids[4], ids[1], ids[3], ids[0]]
+    # The previous reading's date too: the meters read early in October come first.
+    click_header("previous_date")
+    assert header.sortIndicatorSection() == page.model.column_of_key("previous_date")
+    assert [cell(page, row, "previous_date") for row in range(6)] == ["27.10.2026"] * 2 + ["31.10.2026"] * 4
+    assert shown_ids(page) == [ids[1], ids[4], ids[0], ids[2], ids[3], ids[5]]
+    click_header("previous_date")
+    assert [cell(page, row, "previous_date") for row in range(6)] == ["31.10.2026"] * 4 + ["27.10.2026"] * 2
+    assert shown_ids(page) == [ids[5], ids[3], ids[2], ids[0], ids[4], ids[1]]
 
 
 def test_a_named_filter_is_saved_and_picked_later(

@@ -59,6 +59,7 @@ SORT_COLUMNS: dict[str, Any] = {
     "meter": Meter.serial_number,
     "meter_kind": Meter.kind,
     "previous": MeterReading.previous_value,
+    "previous_date": MeterReading.previous_reading_date,
     "value": MeterReading.value,
     "reading_date": MeterReading.reading_date,
     "consumption": MeterReading.consumption,

@@ -44,7 +44,7 @@ def kind_text(row: QueueRow) -> str:
 
 
 def queue_columns() -> list[Column[QueueRow]]:
-    """Column keys are the service's sort keys (``SORT_COLUMNS``); the previous date has none."""
+    """Column keys are the service's sort keys (``SORT_COLUMNS``): every column sorts on the server."""
     return [
         # Only the icon (at a glance, first); the reason is the tooltip, and in full in the detail pane.
         Column(
@@ -69,7 +69,6 @@ def queue_columns() -> list[Column[QueueRow]]:
             QCoreApplication.translate("QueueColumns", "Prev. date"),
             lambda r: format_date(r.previous_reading_date) if r.previous_reading_date else "",
             align_right=True,
-            sortable=False,
         ),
         Column(
             "value",
