@@ -1,4 +1,4 @@
-"""The resident's pages, in navigation-bar order. Later pages replace the placeholders here."""
+"""The resident's pages, in navigation-bar order, named as the cooperative's IOK names them."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from PySide6.QtCore import QCoreApplication
 
 from iok_desktop.gui.kiosk.context import KioskContext
 from iok_desktop.gui.kiosk.page import KioskPage
+from iok_desktop.gui.kiosk.pages.announcements import AnnouncementsPage
+from iok_desktop.gui.kiosk.pages.contacts import ContactsPage
 from iok_desktop.gui.kiosk.pages.home import HomePage
-from iok_desktop.gui.kiosk.pages.placeholder import PlaceholderPage
+from iok_desktop.gui.kiosk.pages.readings import ReadingsPage
 
 
 @dataclass(frozen=True)
@@ -23,19 +25,9 @@ class KioskPageSpec:
 def all_pages() -> list[KioskPageSpec]:
     return [
         KioskPageSpec("home", lambda: QCoreApplication.translate("KioskPages", "Home"), HomePage),
+        KioskPageSpec("contacts", lambda: QCoreApplication.translate("KioskPages", "Contact details"), ContactsPage),
+        KioskPageSpec("readings", lambda: QCoreApplication.translate("KioskPages", "Meter readings"), ReadingsPage),
         KioskPageSpec(
-            "contacts",
-            lambda: QCoreApplication.translate("KioskPages", "Contact details"),
-            lambda ctx: PlaceholderPage(ctx, "contacts"),
-        ),
-        KioskPageSpec(
-            "readings",
-            lambda: QCoreApplication.translate("KioskPages", "Meter readings"),
-            lambda ctx: PlaceholderPage(ctx, "readings"),
-        ),
-        KioskPageSpec(
-            "announcements",
-            lambda: QCoreApplication.translate("KioskPages", "Announcements"),
-            lambda ctx: PlaceholderPage(ctx, "announcements"),
+            "announcements", lambda: QCoreApplication.translate("KioskPages", "Announcements"), AnnouncementsPage
         ),
     ]
