@@ -1,0 +1,118 @@
+"""``iok-desktop`` with no subcommand starts the clerk application: the first-run wizard on an empty
+database, the sign-in window once there is staff.
+
+Each start runs in its own Python process, offscreen, from ``iok_desktop.cli.main.main`` with the
+arguments a user types. A separate process because the real start changes process-wide state that
+the GUI tests share: it makes the QApplication itself, installs its own Qt message handler (which
+would replace pytest-qt's, so Qt warnings would stop failing tests), installs the translators again,
+and keeps window geometry in the user's real QSettings (here under a temporary HOME). The only thing
+the child changes is ``QApplication.exec``: it runs the real event loop, reports the first window
+that appears, closes it and quits — or gives up after a deadline, so the test can never hang.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from iok_desktop.cli.main import main
+
+DRIVER = r"""
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel
+from iok_desktop.cli.main import main
+
+real_exec = QApplication.exec
+
+
+def exec_until_a_window_shows(app):
+    def look():
+        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.objectName()]
+        if not shown:
+            return
+        timer.stop()
+        for window in shown:
+            database = window.findChild(QLabel, "database_label")
+            report = {
+                "object_name": window.objectName(),
+                "title": window.windowTitle(),
+                "database": database.text() if database is not None else None,
+            }
+            print("WINDOW " + json.dumps(report, ensure_ascii=False), flush=True)
+            window.close()
+        app.quit()
+
+    def give_up():
+        print("NO WINDOW", flush=True)
+        app.exit(3)
+
+    timer = QTimer(app)
+    timer.timeout.connect(look)
+    timer.start(50)
+    QTimer.singleShot(30_000, give_up)
+    return real_exec()
+
+
+QApplication.exec = exec_until_a_window_shows
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _start_gui(tmp_path: Path, url: str) -> list[dict[str, str | None]]:
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    env = {k: v for k, v in os.environ.items() if k != "IOK_DATABASE_URL"}
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        XDG_RUNTIME_DIR=str(home),
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", DRIVER, "--database-url", url],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, f"exit {done.returncode}\n{done.stdout}\n{done.stderr}"
+    windows = [
+        json.loads(line.removeprefix("WINDOW ")) for line in done.stdout.splitlines() if line.startswith("WINDOW ")
+    ]
+    assert windows, done.stdout + done.stderr
+    return windows
+
+
+def test_on_an_empty_sqlite_file_it_creates_the_schema_and_opens_the_first_run_wizard(tmp_path: Path) -> None:
+    path = tmp_path / "nowa.sqlite3"
+    windows = _start_gui(tmp_path, f"sqlite:///{path}")
+    assert [w["object_name"] for w in windows] == ["first_run_wizard"]
+    assert windows[0]["title"] == "IOK Desktop — pierwsze uruchomienie"
+    with sqlite3.connect(path) as conn:  # the embedded database was brought up to date on the way
+        assert conn.execute("SELECT count(*) FROM alembic_version").fetchone() == (1,)
+        assert conn.execute("SELECT count(*) FROM staff_users").fetchone() == (0,)
+
+
+def test_with_staff_in_the_database_it_opens_the_sign_in_window(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "biuro.sqlite3"
+    url = f"sqlite:///{path}"
+    assert main(["--database-url", url, "db", "upgrade"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("Bursztyn-Fala26\n"))
+    assert main(["--database-url", url, "user", "add", "--login", "admin", "--role", "admin"]) == 0
+    windows = _start_gui(tmp_path, url)
+    assert [w["object_name"] for w in windows] == ["LoginDialog"]
+    assert windows[0]["title"] == "IOK Desktop — logowanie"
+    assert str(windows[0]["database"]).endswith(str(path))
