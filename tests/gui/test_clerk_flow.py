@@ -3,11 +3,15 @@ the main window, log out. On SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWizard
 from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
 
 from iok_desktop.db.database import Database
+from iok_desktop.db.models import Premises, StaffUser
+from iok_desktop.demo import DemoResult
 from iok_desktop.domain.enums import StaffRole
 from iok_desktop.gui.clerk.app import ClerkApp
 from iok_desktop.gui.clerk.context import ClerkContext
@@ -75,6 +79,64 @@ def test_first_start_creates_the_administrator_who_then_signs_in(
     qtbot.addWidget(window)
     assert window.page_keys() == ["queue", "admin"]
     assert "Ewa Żak (ezak)" in window.user_label.text()
+
+
+def test_first_start_with_the_demo_ticked_loads_the_demo_cooperative_and_the_administrator(
+    qtbot: QtBot,
+    iok_app: QApplication,
+    db: Database,
+    backend: Backend,
+    settings: QSettings,
+    dialogs: ScriptedDialogs,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The wizard loads the full demo (600 premises, 3 years); the same generator at a small size here.
+    real_load_demo = backend.load_demo
+    sizes: list[tuple[int, int]] = []
+
+    def small_demo(*, premises: int = 600, years: int = 3) -> DemoResult:
+        sizes.append((premises, years))
+        return real_load_demo(premises=12, years=1)
+
+    monkeypatch.setattr(backend, "load_demo", small_demo)
+    app = _app(backend, settings, dialogs)
+    app.start()
+    wait_idle(qtbot, app.runner)
+    wizard = app.wizard
+    assert wizard is not None and wizard.isVisible()
+    qtbot.addWidget(wizard)
+    wizard.next()
+    page = wizard.admin_page
+    page.ui.full_name_edit.setText("Ewa Żak")
+    page.ui.login_edit.setText("ezak")
+    page.ui.password_edit.setText("Bursztyn-Fala26")
+    page.ui.repeat_edit.setText("Bursztyn-Fala26")
+    wizard.next()
+    assert wizard.demo_check.text() == "Wczytaj spółdzielnię demonstracyjną (600 lokali, historia z 3 lat)"
+    assert not wizard.demo_check.isChecked()
+    qtbot.mouseClick(wizard.demo_check, Qt.MouseButton.LeftButton)
+    assert wizard.demo_check.isChecked()
+    screenshot(wizard, "first_run_demo")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.status_label.text() == "Tworzę… (dane demonstracyjne zajmą kilka sekund)"
+    wait_idle(qtbot, app.runner, timeout=120_000)
+    assert sizes == [(600, 3)]  # called as the wizard calls it: the default size
+    assert not wizard.isVisible()
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Premises)) == 12
+        admin = s.scalars(select(StaffUser).where(StaffUser.login == "ezak")).one()
+        assert admin.role is StaffRole.ADMIN and admin.full_name == "Ewa Żak"
+        demo_staff = s.scalars(select(StaffUser.login).where(StaffUser.login != "ezak")).all()
+    # The demo's staff accounts are shown once, to try the application out with.
+    [(kind, title, text)] = dialogs.messages
+    assert (kind, title) == ("info", "Wczytano spółdzielnię demonstracyjną")
+    assert text.startswith("Konta pracowników demonstracyjnych (tylko do wypróbowania):")
+    assert demo_staff and all(login in text for login in demo_staff)
+    _sign_in(qtbot, app, "ezak", "Bursztyn-Fala26")
+    window = app.main_window
+    assert window is not None and window.isVisible()
+    qtbot.addWidget(window)
+    assert window.page_keys() == ["queue", "admin"]
 
 
 def test_wrong_password_keeps_the_login_and_says_why(
