@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -214,6 +214,27 @@ def test_the_log_is_fetched_a_page_at_a_time_as_the_clerk_scrolls(
     qtmodeltester.check(page.model)  # type: ignore[attr-defined]
     wait_idle(qtbot, clerk_ctx.runner)
     assert clock.now() - TEST_NOW == timedelta(seconds=total)
+
+
+def test_the_column_layout_is_remembered_for_the_next_log(
+    qtbot: QtBot, iok_app: QApplication, clerk_ctx: ClerkContext, settings: QSettings
+) -> None:
+    page = _open(qtbot, clerk_ctx)
+    header = page.view.horizontalHeader()
+    action, premises, who = (page.model.column_of_key(k) for k in ("action", "premises", "who"))
+    assert header.sectionSize(action) != 260 and header.visualIndex(premises) != 0
+    header.resizeSection(action, 260)
+    header.moveSection(header.visualIndex(premises), 0)
+    assert settings.value("tables/audit") is not None
+    page.deactivated()
+    page.close()
+
+    again = _open(qtbot, clerk_ctx)
+    header = again.view.horizontalHeader()
+    assert header.sectionSize(action) == 260
+    assert header.visualIndex(premises) == 0
+    assert header.visualIndex(who) == 2  # the others keep their order after it
+    screenshot(again, "audit_layout_remembered")
 
 
 def test_every_action_the_services_write_has_a_description() -> None:
