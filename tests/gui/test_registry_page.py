@@ -18,6 +18,7 @@ from iok_desktop.services import contacts
 from iok_desktop.services.context import FixedClock
 from tests.gui.registry_scene import Scene, build_scene
 from tests.gui.support import screenshot, wait_idle
+from tests.support.builders import grant_title, make_building, make_person, make_premises
 
 
 def _shot(widget: QWidget, name: str) -> None:
@@ -92,6 +93,39 @@ def test_search_shows_the_card_with_titles_holders_meters_and_balance(
     assert [row[1:4] for row in _table_texts(history)] == [["adres e-mail", "—", "m.wroblewska@poczta.pl"]]
     assert "wroblews4821" in _table_texts(history)[0][4]
     _shot(page, "registry_card")
+
+
+def test_typing_the_start_of_an_iok_login_finds_the_premises(
+    qtbot: QtBot, iok_app: QApplication, db: Database, clock: FixedClock, clerk_ctx: ClerkContext
+) -> None:
+    scene = build_scene(db, clock)
+    with db.session() as s:  # a neighbour whose surname starts like the login, with no IOK account
+        building = make_building(s, street="Bałtycka", number="12")
+        grant_title(s, make_person(s, "Adam", "Wroblewski"), make_premises(s, building, number="14"))
+        s.commit()
+    page = _open(qtbot, clerk_ctx)
+    search = page.search
+    with qtbot.waitSignal(search.results_shown, timeout=5000):
+        qtbot.keyClicks(search.search_edit, "wroblews")
+    wait_idle(qtbot, clerk_ctx.runner)
+    assert len(search.hits()) == 2  # by surname: both flats
+    # More of the login than any surname has: only the flat of the account's holder is left.
+    with qtbot.waitSignal(search.results_shown, timeout=5000):
+        qtbot.keyClicks(search.search_edit, "48")
+    wait_idle(qtbot, clerk_ctx.runner)
+    assert search.search_edit.text() == "wroblews48"
+    assert [h.premises_id for h in search.hits()] == [scene.premises_id]
+    assert search.results_list.item(0).text() == (
+        "ul. Zgoda 8/12, 70-001 Szczecin  ·  " + search.hits()[0].code + "\nMałgorzata Wróblewska, Piotr Wróblewski"
+    )
+    assert search.hits()[0].logins == [scene.login]
+    _shot(page, "registry_search_by_login")
+    qtbot.keyClick(search.search_edit, Qt.Key.Key_Return)
+    wait_idle(qtbot, clerk_ctx.runner)
+    card = page.card_view
+    assert card is not None and card.isVisible()
+    assert card.address_label.text() == "ul. Zgoda 8/12, 70-001 Szczecin"
+    assert _label(page, f"holder_{scene.holder_id}_account_label") == "wroblews4821 — aktywne"
 
 
 def _edit_dialog(qtbot: QtBot, page: RegistryPage, scene: Scene):  # type: ignore[no-untyped-def]
