@@ -8,12 +8,13 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from iok_desktop.db.database import Database
-from iok_desktop.db.models import StaffUser
+from iok_desktop.db.models import AuditEntry, StaffUser
 from iok_desktop.domain.bank_account import make_nrb
 from iok_desktop.domain.enums import StaffRole, WindowFrequency
 from iok_desktop.domain.errors import AuthenticationError
@@ -30,7 +31,7 @@ from iok_desktop.services.backend import Backend
 from tests.conftest import TEST_NOW
 from tests.gui.support import ScriptedDialogs, screenshot, wait_idle
 from tests.gui.test_announcements import type_text
-from tests.support.builders import make_building, make_staff
+from tests.support.builders import STAFF_PASSWORD, make_building, make_staff
 
 MY_PAGES = {"announcements", "audit", "admin"}
 
@@ -131,8 +132,8 @@ def test_an_admin_adds_a_clerk_and_sees_the_one_time_password_once(
     # Deactivate, then the refusals about the last administrator and one's own account.
     tab.select_login("jnowak")
     _click(qtbot, admin_ctx, tab.active_button)
-    assert tab.model.index(1, 3).data() == QCoreApplication.translate("StaffTable", "deactivated")
-    assert not tab.model.row_at(1).is_active and tab.active_button.text() == tab.tr("Ac&tivate")
+    assert tab.model.index(1, 3).data() == "wyłączone"
+    assert not tab.model.row_at(1).is_active and tab.active_button.text() == "Włącz &konto"
     tab.select_login("admin")
     _click(qtbot, admin_ctx, tab.role_button)
     assert tab.staff_error_label.text() == (
@@ -145,6 +146,57 @@ def test_an_admin_adds_a_clerk_and_sees_the_one_time_password_once(
     qtmodeltester.check(tab.model)  # type: ignore[attr-defined]
 
 
+def test_an_admin_makes_a_clerk_an_administrator_and_back(
+    qtbot: QtBot, db: Database, backend: Backend, admin_ctx: ClerkContext, dialogs: ScriptedDialogs
+) -> None:
+    with db.session() as s:
+        clerk = make_staff(s, "jnowak")
+        clerk.full_name = "Jan Nowak"
+        s.commit()
+        clerk_id = clerk.id
+    page = _open(qtbot, admin_ctx)
+    tab = page.staff_tab
+    role = 2
+    assert tab.model.headerData(role, Qt.Orientation.Horizontal) == "Rola"
+    tab.select_login("jnowak")
+    assert tab.model.index(1, role).data() == "pracownik"
+    assert tab.role_button.text() == "Nadaj uprawnienia &administratora…"
+
+    # Asked first; "no" changes nothing.
+    dialogs.confirm_answers.append(False)
+    _click(qtbot, admin_ctx, tab.role_button)
+    assert dialogs.messages[-1] == (
+        "confirm",
+        "Zmiana roli",
+        "Nadać Jan Nowak (jnowak) uprawnienia administratora? Będzie zarządzać pracownikami i ustawieniami.",
+    )
+    assert tab.model.index(1, role).data() == "pracownik"
+
+    dialogs.confirm_answers.append(True)
+    _click(qtbot, admin_ctx, tab.role_button)
+    assert tab.model.row_at(1).login == "jnowak"
+    assert tab.model.index(1, role).data() == "administrator"
+    assert tab.selected() is not None and tab.selected().login == "jnowak"  # type: ignore[union-attr]
+    assert tab.staff_message_label.text() == "Zmieniono rolę."
+    assert tab.role_button.text() == "Zmień rolę na pra&cownika…"
+    screenshot(page, "admin_role_changed")
+    with db.session() as s:
+        assert s.get(StaffUser, clerk_id).role is StaffRole.ADMIN  # type: ignore[union-attr]
+        [entry] = s.scalars(select(AuditEntry).where(AuditEntry.action == "staff.role")).all()
+        assert (entry.actor_login, entry.entity_type, entry.entity_id) == ("admin", "staff_users", clerk_id)
+        assert entry.details == {"role": {"old": "clerk", "new": "admin"}}
+    assert backend.login_staff("jnowak", STAFF_PASSWORD).role is StaffRole.ADMIN
+
+    # Now there are two administrators, so either can be made a clerk again.
+    tab.select_login("jnowak")
+    _click(qtbot, admin_ctx, tab.role_button)
+    assert dialogs.messages[-1][2].startswith("Zmienić rolę Jan Nowak (jnowak) na pracownika?")
+    assert tab.model.index(1, role).data() == "pracownik"
+    with db.session() as s:
+        entries = s.scalars(select(AuditEntry).where(AuditEntry.action == "staff.role").order_by(AuditEntry.id))
+        assert [e.details["role"]["new"] for e in entries] == ["admin", "clerk"]
+
+
 def test_a_locked_out_user_is_unlocked(qtbot: QtBot, db: Database, backend: Backend, admin_ctx: ClerkContext) -> None:
     with db.session() as s:
         locked = make_staff(s, "zablok")
@@ -155,8 +207,7 @@ def test_a_locked_out_user_is_unlocked(qtbot: QtBot, db: Database, backend: Back
     tab = page.staff_tab
     tab.select_login("zablok")
     assert tab.unlock_button.isEnabled()
-    locked_text = QCoreApplication.translate("StaffTable", "locked until the office unlocks it")
-    assert tab.model.index(1, 3).data() == locked_text  # not "locked until … 2126"
+    assert tab.model.index(1, 3).data() == "zablokowane do odblokowania przez biuro"  # not "… do 2126"
     _click(qtbot, admin_ctx, tab.unlock_button)
     assert tab.model.row_at(1).locked_until is None and not tab.unlock_button.isEnabled()
     assert backend.login_staff("zablok", "Urzednik2026x").login == "zablok"
