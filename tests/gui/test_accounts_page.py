@@ -162,6 +162,80 @@ def test_recording_and_approving_an_application_shows_the_credentials_once_and_p
     assert [m for m in dialogs.messages if m[0] in {"warning", "error"}] == []
 
 
+def test_bad_input_in_the_application_form_is_reported_next_to_its_field_and_kept(
+    qtbot: QtBot, iok_app: QApplication, db: Database, clock: FixedClock, clerk_ctx: ClerkContext
+) -> None:
+    scene = build_scene(db, clock)
+    page = _open(qtbot, clerk_ctx)
+    page.tabs.setCurrentIndex(APPLICATIONS_TAB)
+    qtbot.mouseClick(page.applications.new_button, Qt.MouseButton.LeftButton)
+    dialog = page.application_dialog
+    assert dialog is not None and dialog.isVisible()
+    wait_idle(qtbot, clerk_ctx.runner)
+    ui = dialog.ui
+    labels = {
+        "premises": ui.premises_error_label,
+        "person": ui.person_error_label,
+        "office": ui.office_error_label,
+        "filed_on": ui.filed_on_error_label,
+    }
+
+    def shown_errors() -> dict[str, str]:
+        return {field: label.text() for field, label in labels.items() if label.isVisible()}
+
+    def invalid(widget: QWidget) -> bool:
+        return widget.property("invalid") == "true"
+
+    assert shown_errors() == {} and not ui.error_label.isVisible()
+    # No premises chosen yet: said under the search, the office typed so far stays.
+    ui.office_combo.setCurrentText("Siedziba, pokój 4")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, clerk_ctx.runner)
+    assert dialog.isVisible()
+    assert shown_errors() == {"premises": "Znajdź lokal i wybierz go z listy."}
+    assert invalid(dialog.search.search_edit)
+    assert ui.office_combo.currentText() == "Siedziba, pokój 4"
+
+    # The holder who already has an account: the service's refusal, next to the applicant.
+    with qtbot.waitSignal(dialog.search.results_shown, timeout=5000):
+        qtbot.keyClicks(dialog.search.search_edit, "Zgoda 8/12")
+    wait_idle(qtbot, clerk_ctx.runner)
+    qtbot.keyClick(dialog.search.search_edit, Qt.Key.Key_Return)
+    wait_idle(qtbot, clerk_ctx.runner)
+    combo = ui.person_combo
+    combo.setCurrentIndex(combo.findData(scene.holder_id))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, clerk_ctx.runner)
+    assert dialog.isVisible()
+    assert shown_errors() == {
+        "person": "Małgorzata Wróblewska ma już konto IOK (identyfikator wroblews4821). "
+        "Jedno konto obejmuje wszystkie lokale tej osoby."
+    }
+    assert invalid(combo) and not invalid(dialog.search.search_edit)
+    assert dialog.premises_id == scene.premises_id and combo.currentData() == scene.holder_id
+    assert dialog.search.search_edit.text() == "Zgoda 8/12"
+    assert ui.office_combo.currentText() == "Siedziba, pokój 4"
+    _shot(dialog, "accounts_application_refused")
+
+    # Another applicant, but where it was filed is rubbed out: said next to the office.
+    combo.setCurrentIndex(combo.findData(scene.co_holder_id))
+    ui.office_combo.setCurrentText("   ")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, clerk_ctx.runner)
+    assert dialog.isVisible()
+    assert shown_errors() == {"office": "Podaj, gdzie złożono wniosek (np. siedziba, pokój 4)."}
+    assert invalid(ui.office_combo) and not invalid(combo)
+    assert combo.currentData() == scene.co_holder_id and dialog.premises_id == scene.premises_id
+    assert clerk_ctx.call(accounts.list_applications)() == []  # nothing recorded so far
+
+    ui.office_combo.setCurrentText("Siedziba, pokój 4")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, clerk_ctx.runner)
+    assert not dialog.isVisible()
+    [recorded] = clerk_ctx.call(accounts.list_applications)()
+    assert recorded.office == "Siedziba, pokój 4"
+
+
 def test_approval_without_a_current_title_is_refused_and_says_why(
     qtbot: QtBot,
     iok_app: QApplication,
