@@ -102,7 +102,11 @@ def test_a_clerk_writes_previews_publishes_and_ends_an_announcement(
     assert backend.call(resident, announcements.active_for_resident) == []
 
     _click(qtbot, clerk_ctx, editor.ui.publish_button)
-    assert dialogs.texts("confirm")[-1].endswith("Residents will see it at once.") or "Przerwa" in dialogs.texts()[-1]
+    assert dialogs.messages[-1] == (
+        "confirm",
+        "Publikacja ogłoszenia",
+        "Opublikować „Przerwa w dostawie wody”? Mieszkańcy zobaczą je od razu.",
+    )
     assert editor.current is not None and editor.current.state is AnnouncementState.ACTIVE
     assert page.lines()[0].row.state is AnnouncementState.ACTIVE
     seen = backend.call(resident, announcements.active_for_resident)

@@ -222,7 +222,7 @@ def test_worklists_fill_page_by_page_and_follow_the_filters(
     assert scene.heat_id not in [r.meter_id for r in rows]
     assert tab.model.data(tab.model.index(0, tab.model.column_of_key("window"))) == "23.11.2026–07.12.2026"
     assert tab.model.data(tab.model.index(0, tab.model.column_of_key("last"))) == "31.10.2026"
-    assert tab.count_label.text() in {"Meters: 5, premises: 5", "Liczniki: 5, lokale: 5"}
+    assert tab.count_label.text() == "Liczniki: 5, lokale: 5"
     assert "23.11.2026–07.12.2026" in tab.windows_label.text()
     screenshot(page, "meters_tab_no_reading")
     with db.session() as s:  # a reading comes in: the meter leaves the list
@@ -305,7 +305,7 @@ def test_a_file_that_cannot_be_read_is_explained_next_to_the_file_field(
     wait_idle(qtbot, clerk_ctx.runner)
     assert dialog.ui.file_error_label.isVisibleTo(dialog)
     assert "nie jest plik tekstowy" in dialog.ui.file_error_label.text()
-    assert dialog.ui.summary_label.text() in {"Nothing was imported.", "Nic nie zaimportowano."}
+    assert dialog.ui.summary_label.text() == "Nic nie zaimportowano."
     assert dialog.ui.file_edit.text() == str(garbage) and dialog.report is None
     screenshot(dialog, "meters_import_unreadable")
 

@@ -580,7 +580,13 @@ def test_the_detail_pane_charts_the_meters_history_with_the_new_reading_marked(
     choose(qtbot, detail.mode_combo, "Stany licznika")
     assert chart.accepted_series.count() == 13 and chart.pending_series.count() == 1
     assert chart.pending_series.at(0).y() == pytest.approx(float(flagged.value))
-    assert "Consumption" in detail.facts_label.text() or "Zużycie" in detail.facts_label.text()
+    assert detail.facts_label.text().split("<br>") == [
+        "Nowy odczyt: <b>165,000 m³</b> z dnia 25.11.2026",  # 141,8 + 8 × 2,9
+        "Poprzedni: 141,800 m³ z dnia 31.10.2026",  # 107 + 12 × 2,9
+        "Zużycie: <b>23,200 m³</b> (liczba dni: 25)",
+        "Średnio: 2,860 m³ na 30 dni",
+        "Zgłoszono 25.11.2026 10:07 (kiosk)",
+    ]
     with qtbot.waitSignal(detail.history_shown, timeout=5000):
         qtbot.keyClick(page.table, Qt.Key.Key_N)
     assert not detail.anomaly_label.isVisibleTo(detail)
