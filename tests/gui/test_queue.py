@@ -28,6 +28,7 @@ from sqlalchemy import func, select
 
 from iok_desktop.db.database import Database
 from iok_desktop.db.models import AuditEntry, Building, Meter, MeterReading
+from iok_desktop.domain.dates import format_datetime
 from iok_desktop.domain.enums import MeterKind, ReadingSource, ReadingStatus
 from iok_desktop.gui.clerk.context import ClerkContext
 from iok_desktop.gui.clerk.main_window import MainWindow
@@ -552,6 +553,59 @@ def test_a_reading_another_clerk_approved_first_is_a_clear_conflict(
     assert current_id(page) == queue.ids[2]
     assert page.status_label.text().endswith(": 0")
     assert _audit_count(db, "reading.approve") == 1
+
+
+@pytest.mark.parametrize(("colleague_did", "verb"), [("reject", "odrzucił"), ("approve", "zaakceptował")])
+def test_rejecting_a_reading_another_clerk_reviewed_first_is_a_clear_conflict(
+    qtbot: QtBot,
+    db: Database,
+    clock: FixedClock,
+    backend: Backend,
+    clerk_ctx: ClerkContext,
+    dialogs: ScriptedDialogs,
+    open_pages: list[QueuePage],
+    colleague_did: str,
+    verb: str,
+) -> None:
+    queue = build_queue(db, clock, count=3)
+    page = open_queue(qtbot, clerk_ctx, open_pages)
+    with db.session() as s:
+        colleague = staff_of(make_staff(s, "mzielinska"))
+        s.commit()
+    target = queue.pending[1]
+    assert page.select_reading(target.id)
+    # The colleague acts while this clerk is still looking at the row.
+    if colleague_did == "reject":
+        backend.call(colleague, readings.reject_reading, target.id, target.version, "Zdjęcie nieczytelne")
+    else:
+        backend.call(colleague, readings.approve_readings, [(target.id, target.version)])
+    reviewed_at = format_datetime(clock.now())
+    qtbot.keyClick(page.table, Qt.Key.Key_R)
+    dialog = page.reject_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.ui.reason_edit.insertPlainText("Stan nie zgadza się ze zdjęciem licznika")
+    qtbot.keyClick(dialog.ui.reason_edit, Qt.Key.Key_Return)
+    wait_idle(qtbot, clerk_ctx.runner)
+    assert page.reject_dialog is None
+    assert dialogs.messages == [
+        (
+            "warning",
+            "Nie odrzucono",
+            f"Ten odczyt {verb} już Anna Łęcka (mzielinska) ({reviewed_at}) — nie można go zmienić.",
+        )
+    ]
+    # The row leaves the queue, the next one is chosen, and nothing was rejected by this clerk.
+    assert shown_ids(page) == [queue.ids[0], queue.ids[2]]
+    assert current_id(page) == queue.ids[2]
+    assert page.status_label.text() == "Odrzucono: 0"
+    assert _audit_count(db, "reading.reject") == (1 if colleague_did == "reject" else 0)
+    with db.session() as s:
+        stored = s.get(MeterReading, target.id)
+        assert stored is not None
+        if colleague_did == "reject":
+            assert stored.status is ReadingStatus.REJECTED and stored.rejection_reason == "Zdjęcie nieczytelne"
+        else:
+            assert stored.status is ReadingStatus.ACCEPTED and stored.rejection_reason is None
 
 
 # --- detail pane ------------------------------------------------------------------------------------------
