@@ -78,7 +78,12 @@ def test_the_busy_bar_shows_while_the_database_works_and_hides_after(qtbot: QtBo
         raise RuntimeError("awaria")
 
     failures: list[BaseException] = []
-    clerk_ctx.runner.run(failing_work, None, lambda error: failures.append(error) or True)
+
+    def handled(error: BaseException) -> bool:
+        failures.append(error)
+        return True
+
+    clerk_ctx.runner.run(failing_work, None, handled)
     assert bar.isVisible()
     wait_idle(qtbot, clerk_ctx.runner)
     assert [str(f) for f in failures] == ["awaria"] and not bar.isVisible()
