@@ -54,3 +54,17 @@ def resolve_database_url(
             return DatabaseLocation(str(url), str(path))
     sqlite_path = default_sqlite_path()
     return DatabaseLocation(f"sqlite:///{sqlite_path}", "embedded default")
+
+
+def kiosk_printer(cli_printer: str | None = None, *, config_file: Path | None = None) -> str | None:
+    """The kiosk's printer: ``--printer``, else ``[kiosk] printer`` in the config file, else None (the
+    system's default printer)."""
+    if cli_printer:
+        return cli_printer
+    path = config_file or user_config_file()
+    if path.is_file():
+        with path.open("rb") as handle:
+            printer = tomllib.load(handle).get("kiosk", {}).get("printer")
+        if printer:
+            return str(printer)
+    return None

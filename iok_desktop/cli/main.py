@@ -33,6 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
         "plik konfiguracyjny albo wbudowana baza SQLite)",
     )
     parser.add_argument("--kiosk", action="store_true", help="uruchom tryb kiosku dla mieszkańców")
+    parser.add_argument(
+        "--printer",
+        help="drukarka kiosku na zestawienia mieszkańców (domyślnie: [kiosk] printer w pliku konfiguracyjnym "
+        "albo domyślna drukarka systemu)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="więcej komunikatów diagnostycznych")
     subparsers = parser.add_subparsers(dest="command", metavar="POLECENIE")
     for module in COMMAND_MODULES:

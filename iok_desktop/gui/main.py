@@ -8,6 +8,7 @@ import sys
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from iok_desktop.config import kiosk_printer
 from iok_desktop.domain.errors import DomainError
 from iok_desktop.gui.clerk.app import ClerkApp
 from iok_desktop.gui.kiosk.app import KioskApp
@@ -24,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
         QMessageBox.critical(None, "IOK Desktop", error.message)
         return 2
     if args.kiosk:
-        return _run_kiosk(app, backend)
+        return _run_kiosk(app, backend, kiosk_printer(args.printer))
     clerk = ClerkApp(backend, QSettings())
     clerk.start()
     code = app.exec()
@@ -33,9 +34,9 @@ def run(args: argparse.Namespace) -> int:
     return int(code)
 
 
-def _run_kiosk(app: QApplication, backend: Backend) -> int:
+def _run_kiosk(app: QApplication, backend: Backend, printer: str | None) -> int:
     """The office kiosk; it ends only when an administrator closes it (Ctrl+Alt+Shift+K)."""
-    kiosk = KioskApp(backend)
+    kiosk = KioskApp(backend, printer=printer)
     kiosk.closed.connect(app.quit)
     kiosk.start()
     code = app.exec()

@@ -1889,8 +1889,28 @@
         <translation>Witamy, %1</translation>
     </message>
     <message>
-        <source>Choose what you want to do with the buttons at the top of the screen.</source>
-        <translation>Wybierz, co chcesz zrobić, przyciskami u góry ekranu.</translation>
+        <source>Tap the address of a premises to see its financial ledger.</source>
+        <translation>Dotknij adresu lokalu, aby zobaczyć jego kartotekę finansową.</translation>
+    </message>
+    <message>
+        <source>You hold no premises at the moment. Please ask at the office.</source>
+        <translation>Nie masz teraz tytułu prawnego do żadnego lokalu. Zapytaj w biurze spółdzielni.</translation>
+    </message>
+    <message>
+        <source>‹ My premises</source>
+        <translation>‹ Moje lokale</translation>
+    </message>
+    <message>
+        <source>Print statement</source>
+        <translation>Drukuj zestawienie</translation>
+    </message>
+    <message>
+        <source>Entries since %1. Balance before that day: %2.</source>
+        <translation>Zapisy od %1. Saldo przed tym dniem: %2.</translation>
+    </message>
+    <message>
+        <source>Premises %1</source>
+        <translation>Lokal %1</translation>
     </message>
 </context>
 <context>
@@ -1918,6 +1938,138 @@
     <message>
         <source>Only an administrator can close the kiosk.</source>
         <translation>Tylko administrator może zamknąć kiosk.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskAnnouncementCard</name>
+    <message>
+        <source>URGENT</source>
+        <translation>PILNE</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nowe</translation>
+    </message>
+    <message>
+        <source>Read ›</source>
+        <translation>Czytaj ›</translation>
+    </message>
+</context>
+<context>
+    <name>KioskAnnouncementsPage</name>
+    <message>
+        <source>Published %1</source>
+        <translation>Opublikowano %1</translation>
+    </message>
+    <message>
+        <source>valid until %1</source>
+        <translation>ważne do %1</translation>
+    </message>
+    <message>
+        <source>Announcements</source>
+        <translation>Ogłoszenia</translation>
+    </message>
+    <message>
+        <source>‹ Back to the list</source>
+        <translation>‹ Wróć do listy</translation>
+    </message>
+    <message>
+        <source>URGENT</source>
+        <translation>PILNE</translation>
+    </message>
+    <message>
+        <source>There are no announcements for you at the moment.</source>
+        <translation>Nie ma teraz żadnych ogłoszeń dla Ciebie.</translation>
+    </message>
+    <message>
+        <source>Unread: %1. Tap an announcement to read all of it.</source>
+        <translation>Nieprzeczytane: %1. Dotknij ogłoszenia, aby przeczytać całość.</translation>
+    </message>
+    <message>
+        <source>You have read all announcements. Tap one to read it again.</source>
+        <translation>Wszystkie ogłoszenia są przeczytane. Dotknij ogłoszenia, aby przeczytać je ponownie.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskContactsPage</name>
+    <message>
+        <source>Contact details</source>
+        <translation>Dane kontaktowe</translation>
+    </message>
+    <message>
+        <source>The above data is used by the cooperative to contact you if necessary.</source>
+        <translation>Powyższe dane służą Spółdzielni do ewentualnego kontaktu z Państwem.</translation>
+    </message>
+    <message>
+        <source>Landline phone</source>
+        <translation>Telefon stacjonarny</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Telefon komórkowy</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>Adres e-mail</translation>
+    </message>
+    <message>
+        <source>e.g. 91 123 45 67</source>
+        <translation>np. 91 123 45 67</translation>
+    </message>
+    <message>
+        <source>e.g. 601 234 567</source>
+        <translation>np. 601 234 567</translation>
+    </message>
+    <message>
+        <source>e.g. name@example.pl</source>
+        <translation>np. nazwa@domena.pl</translation>
+    </message>
+    <message>
+        <source>Change details</source>
+        <translation>Zmień dane</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Zapisz</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>nie podano</translation>
+    </message>
+    <message>
+        <source>Nothing has changed: your contact details are as before.</source>
+        <translation>Nic się nie zmieniło: dane kontaktowe są takie jak wcześniej.</translation>
+    </message>
+    <message>
+        <source>Saved. Your new contact details are shown below.</source>
+        <translation>Zapisano. Poniżej Twoje nowe dane kontaktowe.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskLedger</name>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tytuł</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>Obciążenie</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Wpłata</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
     </message>
 </context>
 <context>
@@ -1998,6 +2150,17 @@
     <message>
         <source>Cancel</source>
         <translation>Anuluj</translation>
+    </message>
+</context>
+<context>
+    <name>KioskScrollButtons</name>
+    <message>
+        <source>Scroll up</source>
+        <translation>Przewiń w górę</translation>
+    </message>
+    <message>
+        <source>Scroll down</source>
+        <translation>Przewiń w dół</translation>
     </message>
 </context>
 <context>
@@ -2671,6 +2834,33 @@ Wiersze niezgodne z zasadami nie są księgowane — poniżej widać je z numere
     </message>
 </context>
 <context>
+    <name>MeterCard</name>
+    <message>
+        <source>Meter no. %1</source>
+        <translation>Licznik nr %1</translation>
+    </message>
+    <message>
+        <source>Last accepted reading</source>
+        <translation>Ostatni zaakceptowany odczyt</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>z dnia %1</translation>
+    </message>
+    <message>
+        <source>No accepted reading yet</source>
+        <translation>Brak zaakceptowanego odczytu</translation>
+    </message>
+    <message>
+        <source>Report a meter reading</source>
+        <translation>Zgłoś odczyt licznika</translation>
+    </message>
+    <message>
+        <source>Readings of this meter</source>
+        <translation>Odczyty tego licznika</translation>
+    </message>
+</context>
+<context>
     <name>MetersColumns</name>
     <message>
         <source>none</source>
@@ -3136,13 +3326,6 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
     </message>
 </context>
 <context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>This service is not available at the kiosk yet. Please ask at the office.</source>
-        <translation>Ta usługa nie jest jeszcze dostępna w kiosku. Prosimy o kontakt z biurem.</translation>
-    </message>
-</context>
-<context>
     <name>PremisesCardView</name>
     <message>
         <source>Premises code:</source>
@@ -3306,6 +3489,13 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
     <message>
         <source>Choose premises</source>
         <translation>Wybierz lokal</translation>
+    </message>
+</context>
+<context>
+    <name>PremisesPicker</name>
+    <message>
+        <source>You hold no premises at the moment. Please ask at the office.</source>
+        <translation>Nie masz teraz tytułu prawnego do żadnego lokalu. Zapytaj w biurze spółdzielni.</translation>
     </message>
 </context>
 <context>
@@ -3620,6 +3810,65 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
     </message>
 </context>
 <context>
+    <name>ReadingCard</name>
+    <message>
+        <source>of %1</source>
+        <translation>z dnia %1</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historia</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Popraw</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Usuń</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Powód: %1</translation>
+    </message>
+    <message>
+        <source>New reading (%1)</source>
+        <translation>Nowy stan (%1)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Zapisz</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>Delete the reading %1 of %2?</source>
+        <translation>Usunąć odczyt %1 z dnia %2?</translation>
+    </message>
+    <message>
+        <source>Yes, delete</source>
+        <translation>Tak, usuń</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>Nie, zostaw</translation>
+    </message>
+    <message>
+        <source>Reading changed to %1.</source>
+        <translation>Odczyt poprawiony na %1.</translation>
+    </message>
+    <message>
+        <source>Reading deleted.</source>
+        <translation>Odczyt usunięty.</translation>
+    </message>
+    <message>
+        <source>Hide history</source>
+        <translation>Ukryj historię</translation>
+    </message>
+</context>
+<context>
     <name>ReadingExportDialog</name>
     <message>
         <source>Export readings</source>
@@ -3659,6 +3908,73 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
     <message>
         <source>Not imported: %1 rows — listed below; enter them by hand after checking.</source>
         <translation>Niezaimportowane wiersze: %1 — lista poniżej; po sprawdzeniu wprowadź je ręcznie.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsPage</name>
+    <message>
+        <source>Meter readings</source>
+        <translation>Odczyty liczników</translation>
+    </message>
+    <message>
+        <source>There are no meters on this premises.</source>
+        <translation>W tym lokalu nie ma liczników.</translation>
+    </message>
+    <message>
+        <source>◀ All meters</source>
+        <translation>◀ Wszystkie liczniki</translation>
+    </message>
+    <message>
+        <source>Readings of this meter</source>
+        <translation>Odczyty tego licznika</translation>
+    </message>
+    <message>
+        <source>This meter has no readings yet.</source>
+        <translation>Ten licznik nie ma jeszcze odczytów.</translation>
+    </message>
+    <message>
+        <source>Send the reading</source>
+        <translation>Wyślij odczyt</translation>
+    </message>
+    <message>
+        <source>◀ Day before</source>
+        <translation>◀ Dzień wcześniej</translation>
+    </message>
+    <message>
+        <source>Day after ▶</source>
+        <translation>Dzień później ▶</translation>
+    </message>
+    <message>
+        <source>Reading date</source>
+        <translation>Data odczytu</translation>
+    </message>
+    <message>
+        <source>%1, meter no. %2</source>
+        <translation>%1, licznik nr %2</translation>
+    </message>
+    <message>
+        <source>Last accepted reading: %1 of %2</source>
+        <translation>Ostatni zaakceptowany odczyt: %1 z dnia %2</translation>
+    </message>
+    <message>
+        <source>No accepted reading yet</source>
+        <translation>Brak zaakceptowanego odczytu</translation>
+    </message>
+    <message>
+        <source>Reading (%1)</source>
+        <translation>Stan licznika (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (today)</source>
+        <translation>%1 (dziś)</translation>
+    </message>
+    <message>
+        <source>Reading sent: %1 of %2. Status: %3.</source>
+        <translation>Odczyt wysłany: %1 z dnia %2. Status: %3.</translation>
+    </message>
+    <message>
+        <source>This reading was already reported: %1 of %2. Status: %3.</source>
+        <translation>Ten odczyt był już zgłoszony: %1 z dnia %2. Status: %3.</translation>
     </message>
 </context>
 <context>
@@ -4089,6 +4405,29 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
     <message>
         <source>Statement %1, %2 – %3</source>
         <translation>Zestawienie %1, %2 – %3</translation>
+    </message>
+</context>
+<context>
+    <name>StatementPrinter</name>
+    <message>
+        <source>No printer is set up at this kiosk. Please ask at the office for your statement.</source>
+        <translation>W tym kiosku nie ustawiono drukarki. Poproś o zestawienie w biurze.</translation>
+    </message>
+    <message>
+        <source>Preparing your statement…</source>
+        <translation>Przygotowujemy zestawienie…</translation>
+    </message>
+    <message>
+        <source>Statement %1</source>
+        <translation>Zestawienie %1</translation>
+    </message>
+    <message>
+        <source>The printer is not available at the moment. Please ask at the office.</source>
+        <translation>Drukarka jest teraz niedostępna. Poproś o zestawienie w biurze.</translation>
+    </message>
+    <message>
+        <source>Your statement is being printed. Please take your printout from the printer.</source>
+        <translation>Zestawienie jest drukowane. Odbierz wydruk z drukarki.</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,7 @@ class KioskApp(QObject):
         pages: list[KioskPageSpec] | None = None,
         dialogs: Dialogs | None = None,
         full_screen: bool = True,
+        printer: str | None = None,
     ) -> None:
         super().__init__()
         self.backend = backend
@@ -59,8 +60,11 @@ class KioskApp(QObject):
         self.idle_seconds: float = idle_seconds or 60
         self.countdown_seconds = countdown_seconds
         self._pages = pages
+        # This kiosk's printer for residents' statements (None: the system's default printer).
+        self.printer = printer
         self.session: ResidentSession | None = None
         self.shell: KioskShell | None = None
+        self.resident_ctx: KioskContext | None = None
         self.idle: IdleWatch | None = None
         self.retry_timer = QTimer(self)
         self.retry_timer.setInterval(retry_ms)
@@ -119,10 +123,11 @@ class KioskApp(QObject):
     def _context(self) -> KioskContext:
         if self.session is None:  # pragma: no cover - only called while a resident is signed in
             raise RuntimeError("no resident is signed in")
-        return KioskContext(self.backend, self.runner, self.session)
+        return KioskContext(self.backend, self.runner, self.session, self.printer)
 
     def _open_shell(self) -> None:
-        self.shell = KioskShell(self._context(), self._pages if self._pages is not None else all_pages())
+        self.resident_ctx = self._context()
+        self.shell = KioskShell(self.resident_ctx, self._pages if self._pages is not None else all_pages())
         self.shell.log_out_requested.connect(self.log_out)
         self.shell.stay_requested.connect(self._stay)
         self._show(self.shell)
@@ -148,6 +153,9 @@ class KioskApp(QObject):
             self.idle.stop()
             self.idle.deleteLater()
             self.idle = None
+        if self.resident_ctx is not None:
+            self.resident_ctx.closed = True
+            self.resident_ctx = None
         self.session = None
         self.shell = None  # deleted with its screen by the window
 

@@ -6,11 +6,16 @@ until an administrator ends the kiosk.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from iok_desktop.gui.kiosk.keyboard import KeyboardHost, NumericKeypad, OnScreenKeyboard
 from iok_desktop.gui.qt_app import load_stylesheet
+
+KEYBOARD_HEIGHT_SHARE = 0.4
+KEYPAD_WIDTH = 380
+KEYPAD_HEIGHT = 460
 
 
 class KioskWindow(QStackedWidget):
@@ -22,10 +27,37 @@ class KioskWindow(QStackedWidget):
         self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
         # Set when an administrator ends the kiosk: the only close that is let through.
         self.may_close = False
+        # A physical keyboard is not assumed: text fields get the on-screen keyboard, readings the
+        # keypad. They float over the bottom of the screen (a system keyboard cannot draw over a
+        # full-screen window) and hide when no text field has focus.
+        self.keyboard = OnScreenKeyboard(self)
+        self.keypad = NumericKeypad(self)
+        self.keyboard_host = KeyboardHost(self, self.keyboard, self.keypad)
+        for pad in (self.keyboard, self.keypad):
+            pad.setAutoFillBackground(True)
+            pad.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Show and watched in (self.keyboard, self.keypad):
+            self._place_pads()
+            watched.raise_()
+        return False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._place_pads()
+
+    def _place_pads(self) -> None:
+        width, height = self.width(), self.height()
+        board_height = int(height * KEYBOARD_HEIGHT_SHARE)
+        self.keyboard.setGeometry(0, height - board_height, width, board_height)
+        pad_width, pad_height = min(KEYPAD_WIDTH, width), min(KEYPAD_HEIGHT, height)
+        self.keypad.setGeometry(width - pad_width - 16, height - pad_height - 16, pad_width, pad_height)
 
     def show_screen(self, screen: QWidget) -> None:
         """Show ``screen`` and drop the previous one, so nothing of the last resident stays in memory."""
         previous = self.currentWidget()
+        self.keyboard_host.hide_all()
         self.addWidget(screen)
         self.setCurrentWidget(screen)
         if previous is not None and previous is not screen:

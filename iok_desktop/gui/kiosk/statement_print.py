@@ -1,0 +1,74 @@
+"""The resident's own statement, printed silently on the kiosk's printer: one copy, no dialog, no file.
+
+The statement is read and drawn on the worker; the PDF stays in memory and goes straight to the
+printer (``gui.pdf_print.print_to``), so nothing of the resident's ledger is left on the kiosk's disk.
+The printer is the one configured for this kiosk (``--printer`` or ``[kiosk] printer`` in the config
+file), else the system's default printer. Each print is recorded in the audit log once it is sent.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtPrintSupport import QPrinterInfo
+
+from iok_desktop.domain.errors import DomainError
+from iok_desktop.gui.kiosk.context import KioskContext
+from iok_desktop.gui.pdf_print import PrintError, print_to
+from iok_desktop.reports.statement_pdf import render_statement
+from iok_desktop.services import statements
+from iok_desktop.services.statements import StatementDocument
+
+
+class StatementPrinter(QObject):
+    # message for the resident, whether printing is over, whether it failed
+    status_changed = Signal(str, bool, bool)
+
+    def __init__(self, ctx: KioskContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
+    def printer_name(self) -> str:
+        return self.ctx.printer_name or QPrinterInfo.defaultPrinterName()
+
+    def print_statement(self, premises_id: int, date_from: date, date_to: date) -> None:
+        if not self.printer_name():
+            self._fail(self.tr("No printer is set up at this kiosk. Please ask at the office for your statement."))
+            return
+        self.status_changed.emit(self.tr("Preparing your statement…"), False, False)
+        read = self.ctx.call(statements.statement_document, premises_id, date_from, date_to)
+
+        def work() -> tuple[StatementDocument, bytes]:
+            document = read()
+            return document, render_statement(document, personal=True)
+
+        self.ctx.run(work, lambda result: self._send(date_from, date_to, *result), self._failed)
+
+    def _send(self, date_from: date, date_to: date, document: StatementDocument, pdf: bytes) -> None:
+        premises_id = document.statement.premises_id
+        # The job's name in the print queue: the premises code, never a name.
+        title = self.tr("Statement %1").replace("%1", document.premises_code)
+        try:
+            print_to(self.printer_name(), pdf, title=title, copies=1)
+        except PrintError:
+            self._fail(self.tr("The printer is not available at the moment. Please ask at the office."))
+            return
+        self.ctx.run(
+            self.ctx.call(
+                statements.record_statement_output, premises_id, date_from, date_to, action="print", personal=True
+            )
+        )
+        self.status_changed.emit(
+            self.tr("Your statement is being printed. Please take your printout from the printer."), True, False
+        )
+
+    def _failed(self, error: BaseException) -> bool:
+        if isinstance(error, DomainError):
+            self._fail(error.message)
+            return True
+        self.status_changed.emit("", True, False)
+        return False
+
+    def _fail(self, message: str) -> None:
+        self.status_changed.emit(message, True, True)
