@@ -12,7 +12,9 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from iok_desktop.domain.money import ZERO, balance_label
@@ -83,6 +85,13 @@ def _amount(value: object) -> str:
     return "" if value == ZERO else layout.money(value)  # type: ignore[arg-type]
 
 
+@lru_cache(maxsize=4096)
+def _title_lines(title: str) -> tuple[str, ...]:
+    """A title wrapped to its column. Cached for the process: a batch prints the same monthly titles
+    ("Opłata eksploatacyjna 11/2026") for every premises."""
+    return tuple(layout.wrap(title, TITLE_WIDTH, TABLE_SIZE))
+
+
 def _rows(doc: StatementDocument) -> list[_Row]:
     s = doc.statement
     rows = [
@@ -95,15 +104,11 @@ def _rows(doc: StatementDocument) -> list[_Row]:
             bold=True,
         )
     ]
-    wrap_cache: dict[str, list[str]] = {}
     for entry in s.entries:
-        lines = wrap_cache.get(entry.title)
-        if lines is None:
-            lines = wrap_cache[entry.title] = layout.wrap(entry.title, TITLE_WIDTH, TABLE_SIZE)
         rows.append(
             _Row(
                 layout.day(entry.booking_date),
-                lines,
+                _title_lines(entry.title),
                 _amount(entry.charge),
                 _amount(entry.payment),
                 layout.money(entry.running_balance),
@@ -174,25 +179,39 @@ def _table_header(canvas: Canvas, y: float) -> float:
 
 
 def _draw_rows(canvas: Canvas, y: float, rows: Sequence[_Row], stripe_from: int) -> float:
+    """The rows of one page: the stripes straight on the page, all the text in one text object
+    (a ``drawString`` per cell makes a text object each; a page has some 200 cells)."""
+    text = canvas.beginText()
+    font = REGULAR
+    text.setFont(font, TABLE_SIZE)
+
+    def put(x: float, base: float, value: str, *, right: bool = False) -> None:
+        text.setTextOrigin(x - stringWidth(value, font, TABLE_SIZE) if right else x, base)
+        text.textOut(value)
+
     for index, row in enumerate(rows, stripe_from):
         height = row.height
         if index % 2:
             canvas.setFillColorRGB(*STRIPE)
             canvas.rect(LEFT, y - height, RIGHT - LEFT, height, stroke=0, fill=1)
-            canvas.setFillColorRGB(0, 0, 0)
         base = y - LEADING + 1
-        canvas.setFont(REGULAR, TABLE_SIZE)
-        canvas.drawString(DATE_X, base, row.date)
+        if font != REGULAR:
+            font = REGULAR
+            text.setFont(font, TABLE_SIZE)
+        put(DATE_X, base, row.date)
         if row.bold:
-            canvas.setFont(BOLD, TABLE_SIZE)
+            font = BOLD
+            text.setFont(font, TABLE_SIZE)
         for number, line in enumerate(row.lines):
-            canvas.drawString(TITLE_X, base - number * LEADING, line)
+            put(TITLE_X, base - number * LEADING, line)
         if row.charge:
-            canvas.drawRightString(CHARGE_RIGHT, base, row.charge)
+            put(CHARGE_RIGHT, base, row.charge, right=True)
         if row.payment:
-            canvas.drawRightString(PAYMENT_RIGHT, base, row.payment)
-        canvas.drawRightString(BALANCE_RIGHT, base, row.balance)
+            put(PAYMENT_RIGHT, base, row.payment, right=True)
+        put(BALANCE_RIGHT, base, row.balance, right=True)
         y -= height
+    canvas.setFillColorRGB(0, 0, 0)
+    canvas.drawText(text)
     layout.rule(canvas, y)
     return y
 

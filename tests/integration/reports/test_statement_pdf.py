@@ -5,19 +5,23 @@ from __future__ import annotations
 
 import re
 import subprocess
+from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from iok_desktop.db.database import Database
-from iok_desktop.db.models import AuditEntry
+from iok_desktop.db.models import AuditEntry, LedgerEntry
 from iok_desktop.domain.bank_account import format_nrb
 from iok_desktop.domain.dates import format_date
+from iok_desktop.domain.enums import LedgerKind
 from iok_desktop.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
 from iok_desktop.domain.money import format_money
+from iok_desktop.reports.layout import FOOTER_Y, LEFT, MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH, RIGHT
 from iok_desktop.reports.statement_pdf import render_statement
 from iok_desktop.services import statements
 from iok_desktop.services.context import FixedClock, ServiceContext
@@ -32,7 +36,7 @@ from tests.integration.reports.scene import (
     pdfinfo,
     pdftotext,
 )
-from tests.support.builders import grant_title, make_account, make_person, staff_of
+from tests.support.builders import CREATED, grant_title, make_account, make_person, staff_of
 
 
 @pytest.fixture
@@ -193,11 +197,48 @@ def test_the_anonymous_variant_leaves_the_names_out(clerk: ServiceContext, scene
     assert "Strona 1 z 1" in text
 
 
-def test_an_empty_period_and_an_overpaid_ledger(clerk: ServiceContext, scene: Scene, tmp_path: Path) -> None:
+def test_an_empty_period_of_a_settled_ledger(clerk: ServiceContext, scene: Scene, tmp_path: Path) -> None:
     doc = statements.statement_document(clerk, scene.other.id, date(2026, 2, 1), date(2026, 11, 25))
     text = _plain(pdftotext(_write(tmp_path, render_statement(doc))))
     assert "Brak zapisów w tym okresie." in text
-    assert "Rozliczone" in text
+    assert "Rozliczone — nic do zapłaty" in text
+    assert "Do zapłaty:" not in text
+    assert "Nadpłata" not in text
+
+
+def test_an_overpaid_premises_shows_the_overpayment(
+    session: Session, clerk: ServiceContext, scene: Scene, tmp_path: Path
+) -> None:
+    # The neighbour's charge of 100.00 was paid in January; a transfer of 250.00 more comes in March.
+    session.execute(
+        insert(LedgerEntry),
+        [
+            {
+                "premises_id": scene.other.id,
+                "booking_date": date(2026, 3, 10),
+                "due_date": None,
+                "kind": LedgerKind.PAYMENT,
+                "title": "Wpłata na konto — nadpłata",
+                "amount": Decimal("-250.00"),
+                "source": "import",
+                "document_id": "X3",
+                "created_at": CREATED,
+            }
+        ],
+    )
+    session.flush()
+    doc = statements.statement_document(clerk, scene.other.id, date(2026, 1, 1), date(2026, 11, 25))
+    assert doc.statement.closing_balance == Decimal("-250.00")
+    text = _plain(pdftotext(_write(tmp_path, render_statement(doc))))
+
+    assert re.search(r"10\.03\.2026\s+Wpłata na konto — nadpłata\s+250,00 zł\s+-250,00 zł", text)
+    assert re.search(r"Saldo na koniec okresu \(25\.11\.2026\):\s+-250,00 zł", text)
+    # The amount is shown as a positive overpayment, not as a debt.
+    assert re.search(r"Nadpłata:\s+250,00 zł", text)
+    assert "Do zapłaty" not in text
+    assert "Rozliczone" not in text
+    # Nothing is overdue.
+    assert re.search(r"(0,00 zł\s+){5}0,00 zł", text)
 
 
 def _write(tmp_path: Path, pdf: bytes) -> Path:
@@ -206,13 +247,111 @@ def _write(tmp_path: Path, pdf: bytes) -> Path:
     return path
 
 
-def test_pages_render_as_images(clerk: ServiceContext, scene: Scene, tmp_path: Path) -> None:
+# Page images: pdftoppm renders grey-scale PGM at DPI; a PDF point is DPI / 72 pixels.
+DPI = 50
+INK = 128  # darker than this: black text
+GREY_INK = 200  # the footer's grey text, anti-aliased at this resolution
+BAND = 232  # the table header and the overdue captions (0.86 → 219) with their text; stripes are 241
+
+
+@dataclass
+class _Page:
+    width: int
+    height: int
+    pixels: bytes
+
+    def px(self, points: float) -> int:
+        return round(points * DPI / 72)
+
+    def row(self, y: int, x0: float = LEFT, x1: float = RIGHT) -> bytes:
+        return self.pixels[y * self.width + self.px(x0) : y * self.width + self.px(x1)]
+
+    def inked(self, y0: float, y1: float, x0: float = LEFT, x1: float = RIGHT, *, dark: int = INK) -> list[int]:
+        """Pixel rows between ``y0`` and ``y1`` points from the top with ink between ``x0`` and ``x1``."""
+        rows = range(max(0, self.px(y0)), min(self.height, self.px(y1)))
+        return [y for y in rows if min(self.row(y, x0, x1), default=255) < dark]
+
+    def bands(self) -> list[tuple[float, float]]:
+        """The full-width grey bands at least 8 points high, as (top, bottom) in points from the top."""
+        grey = []
+        for y in range(self.height):
+            row = self.row(y, LEFT + 2, RIGHT - 2)
+            grey.append(sum(value <= BAND for value in row) > 0.9 * len(row))
+        found: list[tuple[float, float]] = []
+        start = 0
+        for y, is_grey in enumerate(grey):
+            if is_grey and (y == 0 or not grey[y - 1]):
+                start = y
+            if is_grey and (y + 1 == len(grey) or not grey[y + 1]) and (y + 1 - start) * 72 / DPI >= 8:
+                found.append((start * 72 / DPI, (y + 1) * 72 / DPI))
+        return found
+
+
+def _text_lines(rows: list[int]) -> int:
+    """Runs of consecutive inked pixel rows: the lines of text in a column."""
+    return sum(1 for index, y in enumerate(rows) if index == 0 or rows[index - 1] != y - 1)
+
+
+def _render_pages(path: Path, out: Path) -> list[_Page]:
+    subprocess.run(["pdftoppm", "-gray", "-r", str(DPI), str(path), str(out / "p")], check=True)
+    pages = []
+    for image in sorted(out.glob("p-*.pgm")):
+        data = image.read_bytes()
+        magic, width, height, depth, pixels = data.split(maxsplit=4)
+        assert (magic, depth) == (b"P5", b"255")
+        pages.append(_Page(int(width), int(height), pixels))
+    return pages
+
+
+def test_pages_render_with_the_layout_in_place(clerk: ServiceContext, scene: Scene, tmp_path: Path) -> None:
+    """Every page rendered: header, table header, rows, footer where they belong, nothing in the
+    margins, the table header repeated at the top of the later pages, the closing block at the end."""
     doc = statements.statement_document(clerk, scene.premises.id, date(2016, 1, 1), date(2026, 11, 25))
-    path = _write(tmp_path, render_statement(doc))
-    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "2", str(path), str(tmp_path / "p")], check=True)
-    images = sorted(tmp_path.glob("p-*.png"))
-    assert len(images) == 2
-    assert all(image.stat().st_size > 5_000 for image in images)  # drawn, not blank
+    pages = _render_pages(_write(tmp_path, render_statement(doc)), tmp_path)
+    assert len(pages) == int(pdfinfo(tmp_path / "out.pdf")["Pages"]) > 3
+    footer = PAGE_HEIGHT - FOOTER_Y  # the footer's baseline, from the top
+
+    for number, page in enumerate(pages, 1):
+        assert abs(page.width - page.px(PAGE_WIDTH)) <= 1 and abs(page.height - page.px(PAGE_HEIGHT)) <= 1  # A4
+        # The cooperative's name at the top; the page number at the bottom right, and nothing below it.
+        assert page.inked(MARGIN_TOP, MARGIN_TOP + 12), f"page {number}: no header"
+        assert page.inked(footer - 7, footer + 1, RIGHT - 60, RIGHT, dark=GREY_INK), f"page {number}: no number"
+        assert not page.inked(footer + 3, PAGE_HEIGHT, 0, PAGE_WIDTH, dark=250), f"page {number}: below the footer"
+        # Nothing in the side margins (a column drawn off the page, a row not cut).
+        assert not page.inked(0, PAGE_HEIGHT, 0, LEFT - 3, dark=250), f"page {number}: ink in the left margin"
+        assert not page.inked(0, PAGE_HEIGHT, RIGHT + 3, PAGE_WIDTH, dark=250), f"page {number}: right margin"
+
+    # The closing block goes under the last rows, or on a page of its own if it does not fit there.
+    last = pages[-1]
+    closing_alone = len(last.bands()) == 1
+    table_pages = pages[:-1] if closing_alone else pages
+    for number, page in enumerate(table_pages, 1):
+        bands = page.bands()
+        assert len(bands) == (2 if page is last else 1), f"page {number}: grey bands {bands}"
+        top, bottom = bands[0]
+        assert 12 <= bottom - top <= 17
+        # The table header right under the page top: below the premises' details on page one, right
+        # under the short header ("ciąg dalszy") on the later pages; its captions are printed in it.
+        assert (150 <= top <= 260) if number == 1 else (60 <= top <= 100), f"page {number}: table header at {top}"
+        assert page.inked(top + 2, bottom - 2), f"page {number}: table header without captions"
+        if number < len(table_pages):
+            # Rows down to the footer: dates in the first column, balances in the last.
+            dates = _text_lines(page.inked(bottom, footer - 20, LEFT, LEFT + 50))
+            balances = _text_lines(page.inked(bottom, footer - 20, RIGHT - 70, RIGHT))
+            assert dates >= 20 and balances >= 20, f"page {number}: {dates} dates, {balances} balances"
+            assert page.inked(footer - 60, footer - 20, LEFT, LEFT + 50), f"page {number}: rows stop early"
+
+    # The closing block: "Do zapłaty:" and its amount, the overdue table's grey captions with the
+    # amounts below them, the account to pay into, the as-of time and the note; then white paper.
+    top, bottom = last.bands()[-1]
+    if closing_alone:
+        assert 120 <= top <= 200, f"closing block at {top}"  # under the two lines above it
+    else:
+        assert top > last.bands()[0][1]
+    assert last.inked(top - 40, top - 20, LEFT, LEFT + 80), "no closing balance label above the overdue table"
+    assert last.inked(top - 40, top - 20, RIGHT - 80, RIGHT), "no closing balance above the overdue table"
+    assert _text_lines(last.inked(bottom, bottom + 90)) >= 5
+    assert not last.inked(bottom + 110, footer - 12), "something below the closing block"
 
 
 def test_every_print_and_save_is_recorded(session: Session, clerk: ServiceContext, scene: Scene) -> None:
