@@ -34,7 +34,9 @@ def _person_id(db: Database, resident: Resident) -> int:
         return account.person_id
 
 
-def _set_contacts(db: Database, resident: Resident, landline: str | None, mobile: str | None, email: str | None) -> None:
+def _set_contacts(
+    db: Database, resident: Resident, landline: str | None, mobile: str | None, email: str | None
+) -> None:
     person_id = _person_id(db, resident)
     with db.session() as s:
         person = s.get(Person, person_id)
@@ -103,7 +105,11 @@ def test_resident_sees_and_changes_contact_details_and_the_office_sees_who_chang
         ContactField.MOBILE: MOBILE,
         ContactField.EMAIL: "nie podano",
     }
-    assert [row.caption.text() for row in page.rows.values()] == ["Telefon stacjonarny", "Telefon komórkowy", "Adres e-mail"]
+    assert [row.caption.text() for row in page.rows.values()] == [
+        "Telefon stacjonarny",
+        "Telefon komórkowy",
+        "Adres e-mail",
+    ]
     assert page.note_label.text() == "Powyższe dane służą Spółdzielni do ewentualnego kontaktu z Państwem."
     assert page.change_button.text() == "Zmień dane" and page.change_button.isVisible()
     assert not page.save_button.isVisible() and not any(row.edit.isVisible() for row in page.rows.values())
