@@ -38,6 +38,7 @@ from iok_desktop.domain.passwords import HARD_INPUT_CAP, check_policy, hash_pass
 from iok_desktop.services import audit
 from iok_desktop.services.access import title_is_current
 from iok_desktop.services.context import Actor, ServiceContext, resident_actor, staff_actor
+from iok_desktop.services.kiosk_throttle import kiosk_refusal
 from iok_desktop.services.settings import CooperativeSettings, get_settings
 
 S = TypeVar("S")
@@ -271,6 +272,9 @@ def block_for_missing_title(ctx: ServiceContext, account: ResidentAccount) -> No
 def login_resident(
     ctx: ServiceContext, login_text: str, password: str, *, channel: ReadingSource = ReadingSource.WEB
 ) -> LoginOutcome[ResidentSession]:
+    if channel is ReadingSource.KIOSK and (refusal := kiosk_refusal(ctx)) is not None:
+        verify_password(None, password[:HARD_INPUT_CAP])  # the same cost as any other attempt
+        return LoginOutcome(error=refusal)
     row = _verify_credentials(ctx, ResidentAccount, login_text, password, ActorKind.RESIDENT)
     if isinstance(row, DomainError):
         return LoginOutcome(error=row)

@@ -7,6 +7,7 @@ connection becomes ``DatabaseUnavailableError`` (show a banner, retry), not a tr
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from typing import Concatenate, ParamSpec, TypeVar
@@ -71,7 +72,9 @@ class Backend:
     def login_resident(
         self, login: str, password: str, channel: ReadingSource = ReadingSource.KIOSK
     ) -> auth.ResidentSession:
-        return self.system(auth.login_resident, login, password, channel=channel).unwrap()
+        # As the system, but at this workstation: failed attempts are counted per kiosk (and audited with it).
+        at_desk = dataclasses.replace(SYSTEM, workstation=self.workstation)
+        return self.call(at_desk, auth.login_resident, login, password, channel=channel).unwrap()
 
     def load_demo(self, *, premises: int = 600, years: int = 3) -> DemoResult:
         """Fill an empty database with the demo cooperative (first-run set-up)."""
