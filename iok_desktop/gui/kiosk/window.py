@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from iok_desktop.gui.kiosk.keyboard import KeyboardHost, NumericKeypad, OnScreenKeyboard
 from iok_desktop.gui.qt_app import load_stylesheet
 
-KEYBOARD_HEIGHT_SHARE = 0.4
+KEYBOARD_HEIGHT_SHARE = 0.5
 KEYPAD_WIDTH = 380
 KEYPAD_HEIGHT = 460
 
@@ -38,9 +38,10 @@ class KioskWindow(QStackedWidget):
             pad.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Show and watched in (self.keyboard, self.keypad):
+        if watched in (self.keyboard, self.keypad) and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
             self._place_pads()
-            watched.raise_()
+            if event.type() == QEvent.Type.Show:
+                watched.raise_()
         return False
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
@@ -48,11 +49,16 @@ class KioskWindow(QStackedWidget):
         self._place_pads()
 
     def _place_pads(self) -> None:
+        """Put the pads in place and give the screen the rest, so a pad never covers what is typed into:
+        the keyboard takes the bottom of the window, the keypad a column on the right."""
         width, height = self.width(), self.height()
         board_height = int(height * KEYBOARD_HEIGHT_SHARE)
         self.keyboard.setGeometry(0, height - board_height, width, board_height)
         pad_width, pad_height = min(KEYPAD_WIDTH, width), min(KEYPAD_HEIGHT, height)
         self.keypad.setGeometry(width - pad_width - 16, height - pad_height - 16, pad_width, pad_height)
+        bottom = board_height if self.keyboard.isVisibleTo(self) else 0
+        right = pad_width + 32 if self.keypad.isVisibleTo(self) else 0
+        self.setContentsMargins(0, 0, right, bottom)
 
     def show_screen(self, screen: QWidget) -> None:
         """Show ``screen`` and drop the previous one, so nothing of the last resident stays in memory."""
