@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from iok_desktop.config import default_sqlite_path, resolve_database_url
+from iok_desktop.config import default_sqlite_path, kiosk_printer, resolve_database_url
 
 
 def test_flag_wins_over_everything(tmp_path: Path) -> None:
@@ -33,3 +33,11 @@ def test_embedded_sqlite_in_the_user_data_directory_is_the_default(tmp_path: Pat
     assert found.url == f"sqlite:///{default_sqlite_path()}"
     assert found.origin == "embedded default"
     assert default_sqlite_path().name == "iok.sqlite3"
+
+
+def test_the_kiosk_printer_comes_from_the_command_line_then_the_config_file(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    assert kiosk_printer(None, config_file=config) is None  # no file: the system's default printer
+    config.write_text('[kiosk]\nprinter = "Kiosk_Hol"\n', encoding="utf-8")
+    assert kiosk_printer(None, config_file=config) == "Kiosk_Hol"
+    assert kiosk_printer("Biuro_2", config_file=config) == "Biuro_2"
