@@ -18,11 +18,12 @@ from decimal import Decimal
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -51,8 +52,10 @@ from iok_desktop.services.readings.views import MeterRow, meters_for_premises, r
 
 # How far back the date of a reported reading may be moved (the service refuses dates outside the window).
 MAX_DAYS_BACK = 62
-# From this width a meter card puts its two buttons side by side.
-WIDE_CARD = 1500
+# Page widths where the cards change shape: from WIDE_PAGE a meter card is one line with its buttons side
+# by side; below NARROW_PAGE (beside the keypad on a 1280-pixel screen) buttons go under the text.
+WIDE_PAGE = 1500
+NARROW_PAGE = 1100
 
 
 def _alive(widget: QWidget, callback: Callable[..., Any]) -> Callable[..., Any]:
@@ -111,6 +114,21 @@ def _scroll(content: QWidget, name: str) -> QScrollArea:
     return area
 
 
+def _reveal(widget: QWidget) -> None:
+    """Scroll ``widget`` into view once the layouts have settled (the keypad narrows the page first)."""
+
+    def scroll() -> None:
+        if not shiboken6.isValid(widget):
+            return
+        parent = widget.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.ensureWidgetVisible(widget, 0, 48)
+
+    QTimer.singleShot(0, scroll)
+
+
 def _set_error(label: QLabel, message: str) -> None:
     label.setText(message)
     label.setVisible(bool(message))
@@ -129,6 +147,7 @@ class MeterCard(QFrame):
         self.meter = meter
         what = QVBoxLayout()
         what.setSpacing(8)
+        what.addStretch(1)  # the text sits in the middle of a card as tall as its buttons
         what.addWidget(_label(_kind_title(meter.kind), "kiosk-card-title", name="kiosk_meter_kind"))
         what.addWidget(
             _label(
@@ -138,6 +157,7 @@ class MeterCard(QFrame):
         what.addStretch(1)
         last = QVBoxLayout()
         last.setSpacing(4)
+        last.addStretch(1)
         if meter.last_accepted_value is not None and meter.last_accepted_date is not None:
             last.addWidget(_label(self.tr("Last accepted reading"), "kiosk-caption"))
             last.addWidget(
@@ -160,8 +180,8 @@ class MeterCard(QFrame):
             )
         last.addStretch(1)
         # Stacked on a narrow screen, side by side where there is room (a shorter card, more of them seen).
-        self.actions = QBoxLayout(QBoxLayout.Direction.TopToBottom)
-        actions = self.actions
+        self.action_box = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        actions = self.action_box
         self.report_button: QPushButton | None = None
         self.refusal_label: QLabel | None = None
         if meter.resident_can_submit:
@@ -177,17 +197,23 @@ class MeterCard(QFrame):
         self.readings_button = _button(self.tr("Readings of this meter"), "kiosk_meter_readings_button")
         self.readings_button.clicked.connect(lambda: self.readings_requested.emit(self.meter))
         actions.addWidget(self.readings_button)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(24, 16, 24, 16)
-        row.setSpacing(32)
-        row.addLayout(what, 1)
-        row.addLayout(last, 1)
-        row.addLayout(actions, 0)  # the buttons keep their whole text
+        info = QHBoxLayout()
+        info.setSpacing(32)
+        info.addLayout(what, 1)
+        info.addLayout(last, 1)
+        self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.row.setContentsMargins(24, 16, 24, 16)
+        self.row.setSpacing(24)
+        self.row.addLayout(info, 1)
+        self.row.addLayout(actions, 0)  # the buttons keep their whole text
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        wide = event.size().width() >= WIDE_CARD
-        self.actions.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
+    def fit(self, page_width: int) -> None:
+        """Wide: all in one line. Medium: the two buttons stacked on the right. Narrow: buttons under the text."""
+        direction = QBoxLayout.Direction
+        narrow = page_width < NARROW_PAGE
+        self.row.setDirection(direction.TopToBottom if narrow else direction.LeftToRight)
+        side_by_side = narrow or page_width >= WIDE_PAGE
+        self.action_box.setDirection(direction.LeftToRight if side_by_side else direction.TopToBottom)
 
 
 class ReadingCard(QFrame):
@@ -234,7 +260,7 @@ class ReadingCard(QFrame):
         self._close_panels()
         self.history_panel.hide()
 
-    def _build_header(self, value_text: str) -> QHBoxLayout:
+    def _build_header(self, value_text: str) -> QBoxLayout:
         """Value, date and status on the left; the buttons of what may be done on the right."""
         self.value_label = _label(value_text, "kiosk-value", name="kiosk_reading_value")
         self.date_label = _label(
@@ -253,13 +279,17 @@ class ReadingCard(QFrame):
         about.setSpacing(6)
         about.addLayout(when)
         about.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignLeft)
-        line = QHBoxLayout()
-        line.setSpacing(16)
-        line.addLayout(about, 1)
+        self.line = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.line.setSpacing(16)
+        self.line.addLayout(about, 1)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(16)
+        buttons.addStretch(1)
+        self.line.addLayout(buttons)
         self.history_button = _button(self.tr("History"), "kiosk_reading_history_button")
         self.history_button.setCheckable(True)
         self.history_button.toggled.connect(self._toggle_history)
-        line.addWidget(self.history_button)
+        buttons.addWidget(self.history_button)
         self.edit_button: QPushButton | None = None
         self.delete_button: QPushButton | None = None
         if self.editable:
@@ -267,16 +297,23 @@ class ReadingCard(QFrame):
             self.edit_button.clicked.connect(self._start_edit)
             self.delete_button = _button(self.tr("Delete"), "kiosk_reading_delete_button")
             self.delete_button.clicked.connect(self._ask_delete)
-            line.addWidget(self.edit_button)
-            line.addWidget(self.delete_button)
-        return line
+            buttons.addWidget(self.edit_button)
+            buttons.addWidget(self.delete_button)
+        return self.line
+
+    def fit(self, page_width: int) -> None:
+        """Buttons beside the value where there is room, under it beside the keypad."""
+        narrow = page_width < NARROW_PAGE
+        self.line.setDirection(QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight)
 
     def _build_edit_panel(self) -> QWidget:
         # Changing the value: the keypad serves the field; the date stays the reading's own.
         self.edit_panel = named(QWidget(), "kiosk_reading_edit_panel")
-        edit_row = QHBoxLayout(self.edit_panel)
-        edit_row.setContentsMargins(0, 8, 0, 0)
-        edit_row.addWidget(_label(self.tr("New reading (%1)").replace("%1", self.reading.unit)))
+        edit_column = QVBoxLayout(self.edit_panel)
+        edit_column.setContentsMargins(0, 8, 0, 0)
+        edit_column.addWidget(_label(self.tr("New reading (%1)").replace("%1", self.reading.unit)))
+        edit_row = QHBoxLayout()
+        edit_column.addLayout(edit_row)
         self.value_edit = named(QLineEdit(), "kiosk_reading_new_value_edit")
         self.value_edit.setProperty(INPUT_PROPERTY, NUMERIC)
         self.value_edit.setProperty("role", "kiosk-value-edit")
@@ -321,6 +358,7 @@ class ReadingCard(QFrame):
         self.edit_panel.show()
         self.value_edit.setFocus()
         self.value_edit.selectAll()
+        _reveal(self.save_button)
 
     def _save(self) -> None:
         if not self.save_button.isEnabled():
@@ -422,7 +460,7 @@ class ReadingsPage(KioskPage):
         self.reading_cards: list[ReadingCard] = []
 
         self.title = named(_label(self.tr("Meter readings"), "kiosk-title"), "kiosk_readings_title")
-        self.address_label = named(_label("", "kiosk-subtitle"), "kiosk_readings_address")
+        self.address_label = named(_label("", "kiosk-subtitle", wrap=True), "kiosk_readings_address")
         heading = QHBoxLayout()
         heading.addWidget(self.title)
         heading.addSpacing(24)
@@ -436,7 +474,7 @@ class ReadingsPage(KioskPage):
         self.views.addWidget(self._build_meter_view())
 
         column = QVBoxLayout(self)
-        column.setContentsMargins(24, 0, 24, 16)
+        column.setContentsMargins(16, 0, 16, 12)
         column.setSpacing(12)
         column.addLayout(heading)
         column.addWidget(self.picker)
@@ -519,29 +557,65 @@ class ReadingsPage(KioskPage):
         self.submit_button.clicked.connect(self.submit)
         value_row = QHBoxLayout()
         value_row.setSpacing(16)
-        value_row.addWidget(self.value_caption)
         value_row.addWidget(self.value_edit, 1)
         value_row.addWidget(self.submit_button)
-        self.earlier_button = _button(self.tr("◀ Day before"), "kiosk_reading_date_earlier_button")
+        # Arrows, not words: the form must fit beside the keypad on a 1280-pixel screen.
+        self.earlier_button = _button("◀", "kiosk_reading_date_earlier_button")
+        self.earlier_button.setProperty("role", "kiosk-arrow")
         self.earlier_button.clicked.connect(lambda: self._move_date(-1))
         self.date_label = _label("", "kiosk-date", name="kiosk_reading_date_label")
         self.date_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.later_button = _button(self.tr("Day after ▶"), "kiosk_reading_date_later_button")
+        self.later_button = _button("▶", "kiosk_reading_date_later_button")
+        self.later_button.setProperty("role", "kiosk-arrow")
         self.later_button.clicked.connect(lambda: self._move_date(1))
         date_row = QHBoxLayout()
         date_row.setSpacing(16)
-        date_row.addWidget(_label(self.tr("Reading date")))
         date_row.addWidget(self.earlier_button)
         date_row.addWidget(self.date_label)
         date_row.addWidget(self.later_button)
         date_row.addStretch(1)
         self.form_error = _label("", "kiosk-error", wrap=True, name="kiosk_reading_error")
-        form_layout = QVBoxLayout(self.form)
-        form_layout.setContentsMargins(24, 16, 24, 16)
-        form_layout.setSpacing(12)
-        form_layout.addLayout(value_row)
-        form_layout.addLayout(date_row)
-        form_layout.addWidget(self.form_error)
+        self.form_grid = QGridLayout(self.form)
+        self.form_grid.setContentsMargins(24, 16, 24, 16)
+        self.form_grid.setHorizontalSpacing(16)
+        self.form_grid.setVerticalSpacing(12)
+        self.date_caption = _label(self.tr("Reading date"))
+        self._value_row, self._date_row = value_row, date_row
+        self._form_narrow: bool | None = None
+        self._fit_form(narrow=False)
+
+    def _fit_form(self, *, narrow: bool) -> None:
+        """Captions left of the fields where there is room, above them beside the keypad."""
+        if narrow == self._form_narrow:
+            return
+        self._form_narrow = narrow
+        grid = self.form_grid
+        for widget in (self.value_caption, self.date_caption, self.form_error):
+            grid.removeWidget(widget)
+        for row in (self._value_row, self._date_row):
+            grid.removeItem(row)
+        if narrow:
+            grid.addWidget(self.value_caption, 0, 0, 1, 2)
+            grid.addLayout(self._value_row, 1, 0, 1, 2)
+            grid.addWidget(self.date_caption, 2, 0, 1, 2)
+            grid.addLayout(self._date_row, 3, 0, 1, 2)
+            grid.addWidget(self.form_error, 4, 0, 1, 2)
+        else:
+            grid.addWidget(self.value_caption, 0, 0)
+            grid.addLayout(self._value_row, 0, 1)
+            grid.addWidget(self.date_caption, 1, 0)
+            grid.addLayout(self._date_row, 1, 1)
+            grid.addWidget(self.form_error, 2, 0, 1, 2)
+        grid.setColumnStretch(0, 0)
+        grid.setColumnStretch(1, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        width = event.size().width()
+        cards: list[MeterCard | ReadingCard] = [*self.meter_cards, *self.reading_cards]
+        for card in cards:
+            card.fit(width)
+        self._fit_form(narrow=width < NARROW_PAGE)
 
     # --- loading ----------------------------------------------------------------------------------
 
@@ -600,6 +674,7 @@ class ReadingsPage(KioskPage):
             card = ReadingCard(self.ctx, reading)
             card.changed.connect(self._reading_changed)
             card.conflict.connect(self._reading_conflict)
+            card.fit(self.width())
             self.readings_box.addWidget(card)
             self.reading_cards.append(card)
         self.no_readings_label.setVisible(not self.readings)
@@ -622,6 +697,7 @@ class ReadingsPage(KioskPage):
             card = MeterCard(meter)
             card.report_requested.connect(lambda chosen: self.open_meter(chosen, report=True))
             card.readings_requested.connect(lambda chosen: self.open_meter(chosen, report=False))
+            card.fit(self.width())
             self.meters_box.addWidget(card)
             self.meter_cards.append(card)
         self.no_meters_label.setVisible(not self.meters)
