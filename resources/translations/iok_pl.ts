@@ -3937,14 +3937,6 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
         <translation>Wyślij odczyt</translation>
     </message>
     <message>
-        <source>◀ Day before</source>
-        <translation>◀ Dzień wcześniej</translation>
-    </message>
-    <message>
-        <source>Day after ▶</source>
-        <translation>Dzień później ▶</translation>
-    </message>
-    <message>
         <source>Reading date</source>
         <translation>Data odczytu</translation>
     </message>

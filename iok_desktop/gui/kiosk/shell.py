@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from iok_desktop.gui.kiosk.context import KioskContext
 from iok_desktop.gui.kiosk.named import named
 from iok_desktop.gui.kiosk.page import KioskPage
 from iok_desktop.gui.kiosk.pages import KioskPageSpec
+
+COMPACT_BELOW = 1150
 
 
 class KioskShell(QWidget):
@@ -60,6 +63,16 @@ class KioskShell(QWidget):
         column.addWidget(self.stack, 1)
         if pages:
             self.show_page(pages[0].key)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        # Beside the keypad (or on a narrow screen) the four buttons take a smaller type, never cut text.
+        compact = event.size().width() < COMPACT_BELOW
+        for button in self.buttons.values():
+            if button.property("compact") != compact:
+                button.setProperty("compact", compact)
+                button.style().unpolish(button)
+                button.style().polish(button)
+        super().resizeEvent(event)
 
     @property
     def current_key(self) -> str:
