@@ -132,6 +132,8 @@ class KioskContactsPage(KioskPage):
         self.form_area.setFrameShape(QFrame.Shape.NoFrame)
         self.form_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form_area.setWidget(form)
+        for watched in (*(row.edit for row in self.rows.values()), form, self.form_area.viewport()):
+            watched.installEventFilter(self)
         self.form_area.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         QScroller.grabGesture(self.form_area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
 
@@ -157,7 +159,6 @@ class KioskContactsPage(KioskPage):
             grid.setRowMinimumHeight(2 * index, 84)
         for index, row in enumerate(self.rows.values()):
             row.edit.returnPressed.connect(self._next_field(index))
-            row.edit.installEventFilter(self)
         return grid
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
@@ -165,6 +166,11 @@ class KioskContactsPage(KioskPage):
             row = next((row for row in self.rows.values() if row.edit is watched), None)
             if row is not None:
                 QTimer.singleShot(0, self, lambda row=row: self._ensure_visible(row))
+        elif event.type() == QEvent.Type.Resize and watched in (self.form, self.form_area.viewport()):
+            # A message appeared, or the keyboard came and the screen shrank: keep the field in sight.
+            focused = next((row for row in self.rows.values() if row.edit.hasFocus()), None)
+            if focused is not None:
+                QTimer.singleShot(0, self, lambda row=focused: self._ensure_visible(row))
         return super().eventFilter(watched, event)
 
     def _keyboard_cover(self) -> int:
@@ -176,7 +182,7 @@ class KioskContactsPage(KioskPage):
             for board in self.window().findChildren(OnScreenKeyboard)
             if board.isVisible()
         ]
-        return max((bottom - top for top in tops), default=0)
+        return max([0, *(bottom - top for top in tops)])
 
     def _ensure_visible(self, row: _FieldRow) -> None:
         """Scroll the focused field and its message above the keyboard (room below lets the last one rise)."""
@@ -190,8 +196,8 @@ class KioskContactsPage(KioskPage):
             return
         form = self.form
         lowest = row.error if row.error.isVisible() else row.edit
-        top = row.edit.mapTo(form, QPoint(0, 0)).y() - 16
-        bottom = lowest.mapTo(form, QPoint(0, lowest.height())).y() + 16
+        top = row.edit.mapTo(form, QPoint(0, 0)).y() - 8
+        bottom = lowest.mapTo(form, QPoint(0, lowest.height())).y() + 8
         seen = self.form_area.viewport().height() - cover
         bar = self.form_area.verticalScrollBar()
         if bottom - bar.value() > seen:
