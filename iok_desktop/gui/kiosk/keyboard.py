@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-KEY_MIN_SIZE = 64
+KEY_MIN_SIZE = 56
 KEY_FONT_PX = 26
 INPUT_PROPERTY = "kiosk_input"
 NUMERIC = "numeric"

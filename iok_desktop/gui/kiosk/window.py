@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from iok_desktop.gui.kiosk.keyboard import KeyboardHost, NumericKeypad, OnScreenKeyboard
 from iok_desktop.gui.qt_app import load_stylesheet
 
-KEYBOARD_HEIGHT_SHARE = 0.5
+KEYBOARD_HEIGHT_SHARE = 0.45
 KEYPAD_WIDTH = 380
 KEYPAD_HEIGHT = 460
 

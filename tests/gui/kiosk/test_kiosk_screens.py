@@ -30,6 +30,8 @@ def test_signing_in_with_the_on_screen_keyboard_only(
     keyboard = kiosk.window.keyboard
     login.login_edit.setFocus()
     qtbot.waitUntil(keyboard.isVisible)
+    # The screen makes room for the keyboard instead of growing past the kiosk's display.
+    assert (kiosk.window.width(), kiosk.window.height()) == (width, height)
     # The keyboard never covers the fields the resident types into.
     for field in (login.login_edit, login.password_edit):
         bottom = field.mapTo(kiosk.window, field.rect().bottomLeft()).y()
