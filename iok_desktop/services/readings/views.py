@@ -65,10 +65,14 @@ def meter_row(ctx: ServiceContext, meter: Meter) -> MeterRow:
 
 def meters_for_premises(ctx: ServiceContext, premises_id: int, *, include_archived: bool = False) -> list[MeterRow]:
     require_premises_access(ctx, premises_id)
-    query = select(Meter).where(Meter.premises_id == premises_id).order_by(Meter.kind, Meter.serial_number)
+    query = select(Meter).where(Meter.premises_id == premises_id)
     if not include_archived:
         query = query.where(Meter.archived_on.is_(None))
-    return [meter_row(ctx, m) for m in ctx.session.scalars(query)]
+    # In the kinds' own order (cold water, hot water, heat…): SQLite would sort the stored names as
+    # text and PostgreSQL by its enum, so the same premises would list differently on each.
+    kinds = list(MeterKind)
+    meters = sorted(ctx.session.scalars(query), key=lambda m: (kinds.index(m.kind), m.serial_number))
+    return [meter_row(ctx, m) for m in meters]
 
 
 def readings_for_premises(ctx: ServiceContext, premises_id: int, *, limit: int = 100) -> list[ReadingRow]:

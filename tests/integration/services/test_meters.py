@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from iok_desktop.db.database import Database
 from iok_desktop.db.models import AuditEntry, Meter, MeterReading
-from iok_desktop.domain.enums import ReadingStatus
+from iok_desktop.domain.enums import MeterKind, ReadingStatus
 from iok_desktop.domain.errors import PermissionDeniedError, ValidationError
 from iok_desktop.services import meters, readings
 from iok_desktop.services.context import FixedClock
@@ -116,3 +116,13 @@ def test_verification_worklist_lists_expired_and_soon_expiring_meters(db: Databa
         s.commit()
         due = meters.meters_due_for_verification(household.clerk_ctx(s, clock), within_days=30)
         assert [(d.meter_id, d.expired) for d in due] == [(expired.id, True), (soon.id, False)]
+
+
+def test_a_premises_meters_come_in_the_kinds_order_on_both_databases(db: Database, clock: FixedClock) -> None:
+    """Cold water, hot water, heat — not the stored names' alphabetical order (cold, heat, hot)."""
+    with db.session() as s:
+        home = make_household(s)
+        for kind in (MeterKind.HEAT, MeterKind.HOT_WATER, MeterKind.COLD_WATER):
+            make_meter(s, home.premises, kind=kind)
+        listed = readings.meters_for_premises(home.resident(s, clock), home.premises.id)
+        assert [m.kind for m in listed] == [MeterKind.COLD_WATER, MeterKind.HOT_WATER, MeterKind.HEAT]
