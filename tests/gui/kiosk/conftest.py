@@ -6,15 +6,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from iok_desktop.db.database import Database
 from iok_desktop.gui.kiosk.app import KioskApp
 from iok_desktop.gui.kiosk.login_screen import KioskLoginScreen
+from iok_desktop.gui.kiosk.shell import KioskShell
 from iok_desktop.services.backend import Backend
 from iok_desktop.services.context import FixedClock
 from tests.gui.support import ScriptedDialogs, wait_idle
-from tests.support.builders import Household, make_household
+from tests.support.builders import RESIDENT_PASSWORD, Household, make_household
 
 MakeKiosk = Callable[..., KioskApp]
 
@@ -59,3 +62,16 @@ def make_kiosk(iok_app: QApplication, qtbot, kiosk_backend: Backend, dialogs: Sc
         wait_idle(qtbot, kiosk.runner)
         kiosk.close()
         kiosk.runner.shutdown()
+
+
+def sign_in(qtbot: QtBot, kiosk: KioskApp, login: str, password: str = RESIDENT_PASSWORD) -> KioskShell:
+    """Sign in on the kiosk's login screen as a resident would, and return the resident's screen."""
+    screen = kiosk.window.currentWidget()
+    assert isinstance(screen, KioskLoginScreen)
+    qtbot.keyClicks(screen.login_edit, login)
+    qtbot.keyClicks(screen.password_edit, password)
+    qtbot.mouseClick(screen.sign_in_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, kiosk.runner)
+    shell = kiosk.window.currentWidget()
+    assert isinstance(shell, KioskShell), type(shell)
+    return shell

@@ -13,14 +13,13 @@ from iok_desktop.db.database import Database
 from iok_desktop.db.models import AnnouncementRead, LegalTitle, Premises, ResidentAccount, StaffUser
 from iok_desktop.domain.enums import AnnouncementKind, Audience, ReadingSource
 from iok_desktop.gui.kiosk.app import KioskApp
-from iok_desktop.gui.kiosk.login_screen import KioskLoginScreen
 from iok_desktop.gui.kiosk.pages.announcements import AnnouncementsPage
 from iok_desktop.gui.kiosk.shell import KioskShell
 from iok_desktop.services import announcements
 from iok_desktop.services.context import FixedClock, ServiceContext, resident_actor
-from tests.gui.kiosk.conftest import MakeKiosk, Resident
+from tests.gui.kiosk.conftest import MakeKiosk, Resident, sign_in
 from tests.gui.support import screenshot, wait_idle
-from tests.support.builders import RESIDENT_PASSWORD, make_building, staff_of
+from tests.support.builders import make_building, staff_of
 
 LONG_BODY = "\n\n".join(
     f"Punkt {n}. Prosimy mieszkańców o zamknięcie zaworów wody w łazience i kuchni, "
@@ -105,18 +104,6 @@ def _reads(db: Database, resident: Resident) -> set[int]:
         )
 
 
-def _sign_in(qtbot: QtBot, kiosk: KioskApp, resident: Resident) -> KioskShell:
-    screen = kiosk.window.currentWidget()
-    assert isinstance(screen, KioskLoginScreen)
-    qtbot.keyClicks(screen.login_edit, resident.login)
-    qtbot.keyClicks(screen.password_edit, RESIDENT_PASSWORD)
-    qtbot.mouseClick(screen.sign_in_button, Qt.MouseButton.LeftButton)
-    wait_idle(qtbot, kiosk.runner)
-    shell = kiosk.window.currentWidget()
-    assert isinstance(shell, KioskShell)
-    return shell
-
-
 def _open_page(qtbot: QtBot, kiosk: KioskApp, shell: KioskShell) -> AnnouncementsPage:
     assert shell.buttons["announcements"].text() == "Ogłoszenia"
     qtbot.mouseClick(shell.buttons["announcements"], Qt.MouseButton.LeftButton)
@@ -183,7 +170,7 @@ def test_urgent_first_unread_marked_opening_marks_read_and_other_buildings_stay_
 
     kiosk = make_kiosk()
     kiosk.window.resize(1920, 1080)
-    shell = _sign_in(qtbot, kiosk, resident)
+    shell = sign_in(qtbot, kiosk, resident.login)
     page = _open_page(qtbot, kiosk, shell)
     assert _titles(page) == [
         "Awaria wody — przerwa w dostawie",
@@ -245,7 +232,7 @@ def test_urgent_first_unread_marked_opening_marks_read_and_other_buildings_stay_
 
 def test_no_announcements_says_so(qtbot: QtBot, make_kiosk: MakeKiosk, resident: Resident) -> None:
     kiosk = make_kiosk()
-    shell = _sign_in(qtbot, kiosk, resident)
+    shell = sign_in(qtbot, kiosk, resident.login)
     page = _open_page(qtbot, kiosk, shell)
     assert page.cards == {}
     assert page.summary_label.text() == "Nie ma teraz żadnych ogłoszeń dla Ciebie."
@@ -256,7 +243,7 @@ def test_an_announcement_ended_meanwhile_says_so_and_leaves_the_list(
 ) -> None:
     ended = _publish(db, clock, resident, "Odczyty wodomierzy", published=_at(20))
     kiosk = make_kiosk()
-    shell = _sign_in(qtbot, kiosk, resident)
+    shell = sign_in(qtbot, kiosk, resident.login)
     page = _open_page(qtbot, kiosk, shell)
     with db.session() as s:
         clerk = s.scalar(select(StaffUser).where(StaffUser.login == resident.clerk_login))

@@ -13,14 +13,12 @@ from iok_desktop.db.models import Person, ResidentAccount, StaffUser
 from iok_desktop.domain.enums import ActorKind, ContactField
 from iok_desktop.gui.kiosk.app import KioskApp
 from iok_desktop.gui.kiosk.keyboard import OnScreenKeyboard
-from iok_desktop.gui.kiosk.login_screen import KioskLoginScreen
 from iok_desktop.gui.kiosk.pages.contacts import ContactsPage
-from iok_desktop.gui.kiosk.shell import KioskShell
 from iok_desktop.services import contacts
 from iok_desktop.services.context import FixedClock, ServiceContext
-from tests.gui.kiosk.conftest import MakeKiosk, Resident
+from tests.gui.kiosk.conftest import MakeKiosk, Resident, sign_in
 from tests.gui.support import screenshot, wait_idle
-from tests.support.builders import RESIDENT_PASSWORD, staff_of
+from tests.support.builders import staff_of
 
 LANDLINE = "+48 91 433 22 11"
 MOBILE = "+48 601 234 567"
@@ -46,14 +44,7 @@ def _set_contacts(
 
 
 def _open_contacts(qtbot: QtBot, kiosk: KioskApp, resident: Resident) -> ContactsPage:
-    screen = kiosk.window.currentWidget()
-    assert isinstance(screen, KioskLoginScreen)
-    qtbot.keyClicks(screen.login_edit, resident.login)
-    qtbot.keyClicks(screen.password_edit, RESIDENT_PASSWORD)
-    qtbot.mouseClick(screen.sign_in_button, Qt.MouseButton.LeftButton)
-    wait_idle(qtbot, kiosk.runner)
-    shell = kiosk.window.currentWidget()
-    assert isinstance(shell, KioskShell)
+    shell = sign_in(qtbot, kiosk, resident.login)
     assert shell.buttons["contacts"].text() == "Dane kontaktowe"
     qtbot.mouseClick(shell.buttons["contacts"], Qt.MouseButton.LeftButton)
     wait_idle(qtbot, kiosk.runner)

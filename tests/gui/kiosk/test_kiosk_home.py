@@ -16,13 +16,11 @@ from iok_desktop.db.database import Database
 from iok_desktop.db.models import AuditEntry, LedgerEntry, LegalTitle, ResidentAccount
 from iok_desktop.domain.enums import LedgerKind
 from iok_desktop.gui.kiosk.app import KioskApp
-from iok_desktop.gui.kiosk.login_screen import KioskLoginScreen
 from iok_desktop.gui.kiosk.pages.home import HomePage
-from iok_desktop.gui.kiosk.shell import KioskShell
-from tests.gui.kiosk.conftest import MakeKiosk, Resident
+from tests.gui.kiosk.conftest import MakeKiosk, Resident, sign_in
 from tests.gui.pdf_pages import ink, page_images
 from tests.gui.support import screenshot, wait_idle
-from tests.support.builders import CREATED, RESIDENT_PASSWORD, grant_title, make_premises
+from tests.support.builders import CREATED, grant_title, make_premises
 from tests.support.cups import CupsServer
 
 CHARGE = Decimal("612.40")
@@ -67,14 +65,7 @@ def _ledger(db: Database, premises_id: int) -> None:
 
 
 def _sign_in(qtbot: QtBot, kiosk: KioskApp, resident: Resident) -> HomePage:
-    screen = kiosk.window.currentWidget()
-    assert isinstance(screen, KioskLoginScreen)
-    qtbot.keyClicks(screen.login_edit, resident.login)
-    qtbot.keyClicks(screen.password_edit, RESIDENT_PASSWORD)
-    qtbot.mouseClick(screen.sign_in_button, Qt.MouseButton.LeftButton)
-    wait_idle(qtbot, kiosk.runner)
-    shell = kiosk.window.currentWidget()
-    assert isinstance(shell, KioskShell)
+    shell = sign_in(qtbot, kiosk, resident.login)
     home = shell.pages["home"]
     assert isinstance(home, HomePage)
     qtbot.waitUntil(lambda: bool(home.premises_buttons))

@@ -17,17 +17,14 @@ from iok_desktop.db.models import MeterReading
 from iok_desktop.domain.dates import format_datetime
 from iok_desktop.domain.enums import MeterKind, ReadingSource, ReadingStatus, WindowFrequency
 from iok_desktop.gui.kiosk.app import KioskApp
-from iok_desktop.gui.kiosk.login_screen import KioskLoginScreen
 from iok_desktop.gui.kiosk.pages.readings import MeterCard, ReadingCard, ReadingsPage
-from iok_desktop.gui.kiosk.shell import KioskShell
 from iok_desktop.services.context import FixedClock
 from iok_desktop.services.readings.review import reject_reading
 from iok_desktop.services.readings.submit import submit_reading
-from tests.gui.kiosk.conftest import MakeKiosk
+from tests.gui.kiosk.conftest import MakeKiosk, sign_in
 from tests.gui.support import screenshot, wait_idle
 from tests.support.builders import (
     CREATED,
-    RESIDENT_PASSWORD,
     accepted_reading,
     make_household,
     make_meter,
@@ -75,14 +72,7 @@ def scene(db: Database, clock: FixedClock) -> Scene:
 
 
 def _open_readings(qtbot: QtBot, kiosk: KioskApp, login: str) -> ReadingsPage:
-    screen = kiosk.window.currentWidget()
-    assert isinstance(screen, KioskLoginScreen)
-    qtbot.keyClicks(screen.login_edit, login)
-    qtbot.keyClicks(screen.password_edit, RESIDENT_PASSWORD)
-    qtbot.mouseClick(screen.sign_in_button, Qt.MouseButton.LeftButton)
-    wait_idle(qtbot, kiosk.runner)
-    shell = kiosk.window.currentWidget()
-    assert isinstance(shell, KioskShell)
+    shell = sign_in(qtbot, kiosk, login)
     qtbot.mouseClick(shell.buttons["readings"], Qt.MouseButton.LeftButton)
     wait_idle(qtbot, kiosk.runner)
     page = shell.pages["readings"]
