@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Generic, TypeVar
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 
 from iok_desktop.db.models import LegalTitle, ResidentAccount, StaffUser
 from iok_desktop.domain.dates import OFFICE_TZ
@@ -132,6 +132,7 @@ def _record_failure(ctx: ServiceContext, row: Credentials, policy: CooperativeSe
     failures = row.failed_attempts + 1
     values: dict[str, object] = {"failed_attempts": table.failed_attempts + 1, "last_failed_at": now}
     locked = failures >= policy.lockout_after_failures
+    until: datetime | None = None
     if locked:
         minutes = policy.lockout_minutes
         # 0 minutes: locked until the office unlocks it. A far date keeps one mechanism for both.
@@ -158,10 +159,16 @@ def _record_failure(ctx: ServiceContext, row: Credentials, policy: CooperativeSe
             details={"failed_attempts": failures, "minutes": policy.lockout_minutes},
             actor_override=actor,
         )
+    return _failure_refusal(policy, failures, until)
+
+
+def _failure_refusal(policy: CooperativeSettings, failures: int, locked_until: datetime | None) -> DomainError:
+    """What a user is told after a wrong password that was the ``failures``-th in a row."""
+    if locked_until is not None:
         if policy.lockout_minutes:
             return AccountLockedError(
                 "Konto zostało zablokowane po zbyt wielu nieudanych próbach logowania. "
-                f"Spróbuj ponownie po godzinie {_local_time(values['locked_until'])}"  # type: ignore[arg-type]
+                f"Spróbuj ponownie po godzinie {_local_time(locked_until)}"
                 " albo zgłoś się do biura spółdzielni."
             )
         return AccountLockedError(
@@ -245,6 +252,84 @@ def login_staff(ctx: ServiceContext, login_text: str, password: str) -> LoginOut
     _record_success(ctx, row, password)
     _audit_login(ctx, row, ActorKind.STAFF)
     return LoginOutcome(session=StaffSession(row.id, row.login, row.full_name, row.role, row.must_change_password))
+
+
+def login_kiosk_admin(ctx: ServiceContext, login_text: str, password: str) -> LoginOutcome[StaffSession]:
+    """The kiosk's exit: an administrator's login, also where the kiosk may not read staff password hashes.
+
+    A kiosk's PostgreSQL role (``iok-desktop db roles``) has no SELECT on ``staff_users.password_hash``;
+    there the hash of an *active administrator* (nobody else's) comes from the SECURITY DEFINER function
+    ``iok_kiosk_admin_credentials`` and the failure count from ``iok_kiosk_admin_attempt`` (db/roles.py;
+    the reasoning and the residual risk: docs/decisions.md). Elsewhere this is ``login_staff``.
+    """
+    if not _kiosk_admin_functions(ctx):
+        return login_staff(ctx, login_text, password)
+    login = _check_inputs(login_text, password)
+    if isinstance(login, DomainError):
+        return LoginOutcome(error=login)
+    found = ctx.session.execute(
+        text("SELECT * FROM iok_kiosk_admin_credentials(:login)"), {"login": login}
+    ).one_or_none()
+    if found is None:  # unknown, not an administrator or inactive: one answer, the same work
+        return LoginOutcome(error=_unknown_login(ctx, login, password, ActorKind.STAFF))
+    row = StaffUser(  # transient, never added to the session: the checks below only read it
+        id=found.id,
+        login=found.login,
+        full_name=found.full_name,
+        role=StaffRole.ADMIN,
+        password_hash=found.password_hash,
+        is_active=True,
+        failed_attempts=found.failed_attempts,
+        last_failed_at=found.last_failed_at,
+        locked_until=found.locked_until,
+    )
+    policy = get_settings(ctx)
+    refusal = _precheck(ctx, row, policy)
+    if refusal is not None:
+        if not isinstance(refusal, ThrottledError):
+            verify_password(row.password_hash, password)
+        return LoginOutcome(error=refusal)
+    actor = (ActorKind.STAFF, row.id, row.login)
+    attempt = text("SELECT failed_attempts, locked_until FROM iok_kiosk_admin_attempt(:id, :ok)")
+    if not verify_password(row.password_hash, password):
+        failures, locked_until = ctx.session.execute(attempt, {"id": row.id, "ok": False}).one()
+        audit.record(
+            ctx,
+            "auth.login_failed",
+            entity_type="staff_users",
+            entity_id=row.id,
+            details={"failed_attempts": failures, "kiosk_exit": True},
+            actor_override=actor,
+        )
+        locked = locked_until is not None and failures >= policy.lockout_after_failures
+        if locked:
+            audit.record(
+                ctx,
+                "auth.lockout",
+                entity_type="staff_users",
+                entity_id=row.id,
+                details={"failed_attempts": failures, "minutes": policy.lockout_minutes},
+                actor_override=actor,
+            )
+        return LoginOutcome(error=_failure_refusal(policy, failures, locked_until if locked else None))
+    ctx.session.execute(attempt, {"id": row.id, "ok": True})
+    _audit_login(ctx, row, ActorKind.STAFF, kiosk_exit=True)
+    return LoginOutcome(session=StaffSession(row.id, row.login, row.full_name, StaffRole.ADMIN, False))
+
+
+def _kiosk_admin_functions(ctx: ServiceContext) -> bool:
+    """True where the login may not read staff password hashes but may use the kiosk's functions."""
+    if ctx.session.get_bind().dialect.name != "postgresql":
+        return False
+    return bool(
+        ctx.session.scalar(
+            text(
+                "SELECT NOT has_column_privilege('staff_users', 'password_hash', 'SELECT') "
+                "AND to_regprocedure('iok_kiosk_admin_credentials(text)') IS NOT NULL "
+                "AND has_function_privilege('iok_kiosk_admin_credentials(text)', 'EXECUTE')"
+            )
+        )
+    )
 
 
 def has_current_title(ctx: ServiceContext, person_id: int) -> bool:

@@ -5,13 +5,17 @@ someone may instead try many logins, and unknown logins have no row to count on.
 ``KIOSK_FAILURE_LIMIT`` failed resident logins within ``KIOSK_WINDOW`` refuses further attempts until
 the oldest of them leaves the window. The failures are the ``auth.login_failed`` entries the login
 already writes to the audit log, with the kiosk's workstation name: nothing extra is stored.
+
+A kiosk's database role may not read the audit log (``iok-desktop db roles``): on PostgreSQL, where the
+SECURITY DEFINER function ``iok_kiosk_login_failures`` is installed, it gives just the count and the
+oldest time for one workstation (db/roles.py).
 """
 
 from __future__ import annotations
 
 from datetime import UTC, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from iok_desktop.db.models import AuditEntry
 from iok_desktop.domain.enums import ActorKind
@@ -28,14 +32,20 @@ def kiosk_refusal(ctx: ServiceContext) -> ThrottledError | None:
     if not workstation:
         return None
     since = ctx.now() - KIOSK_WINDOW
-    count, oldest = ctx.session.execute(
-        select(func.count(), func.min(AuditEntry.occurred_at)).where(
-            AuditEntry.action == "auth.login_failed",
-            AuditEntry.occurred_at >= since,
-            AuditEntry.workstation == workstation,
-            AuditEntry.actor_kind == ActorKind.RESIDENT,
-        )
-    ).one()
+    if _has_failures_function(ctx):
+        count, oldest = ctx.session.execute(
+            text("SELECT failures, oldest FROM iok_kiosk_login_failures(:workstation, :since)"),
+            {"workstation": workstation, "since": since},
+        ).one()
+    else:
+        count, oldest = ctx.session.execute(
+            select(func.count(), func.min(AuditEntry.occurred_at)).where(
+                AuditEntry.action == "auth.login_failed",
+                AuditEntry.occurred_at >= since,
+                AuditEntry.workstation == workstation,
+                AuditEntry.actor_kind == ActorKind.RESIDENT,
+            )
+        ).one()
     if count < KIOSK_FAILURE_LIMIT or oldest is None:
         return None
     if oldest.tzinfo is None:  # SQLite gives naive UTC
@@ -46,4 +56,21 @@ def kiosk_refusal(ctx: ServiceContext) -> ThrottledError | None:
         f"Zbyt wiele nieudanych prób logowania w tym kiosku. Spróbuj ponownie za {minutes} min "
         "albo zapytaj w biurze spółdzielni.",
         retry_after_seconds=wait,
+    )
+
+
+_FAILURES_FUNCTION = "iok_kiosk_login_failures(text, timestamptz)"
+
+
+def _has_failures_function(ctx: ServiceContext) -> bool:
+    if ctx.session.get_bind().dialect.name != "postgresql":
+        return False
+    return bool(
+        ctx.session.scalar(
+            text(
+                "SELECT CASE WHEN to_regprocedure(:f) IS NULL THEN false "
+                "ELSE has_function_privilege(to_regprocedure(:f), 'EXECUTE') END"
+            ),
+            {"f": _FAILURES_FUNCTION},
+        )
     )

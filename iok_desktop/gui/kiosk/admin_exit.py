@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -9,8 +11,10 @@ from iok_desktop.domain.enums import StaffRole
 from iok_desktop.domain.errors import DatabaseUnavailableError, DomainError
 from iok_desktop.gui.kiosk.named import named
 from iok_desktop.gui.operations import OperationRunner
+from iok_desktop.services import auth
 from iok_desktop.services.auth import StaffSession
 from iok_desktop.services.backend import Backend
+from iok_desktop.services.context import SYSTEM
 
 EXIT_SEQUENCE = "Ctrl+Alt+Shift+K"
 
@@ -49,7 +53,13 @@ class KioskAdminExitScreen(QWidget):
     def submit(self) -> None:
         login, password = self.login_edit.text().strip(), self.password_edit.text()
         self.close_button.setEnabled(False)
-        self._runner.run(lambda: self._backend.login_staff(login, password), self._signed_in, self._failed)
+        # Not login_staff: the kiosk's database role may not read staff password hashes (db/roles.py).
+        at_kiosk = dataclasses.replace(SYSTEM, workstation=self._backend.workstation)
+        self._runner.run(
+            lambda: self._backend.call(at_kiosk, auth.login_kiosk_admin, login, password).unwrap(),
+            self._signed_in,
+            self._failed,
+        )
 
     def _signed_in(self, session: StaffSession) -> None:
         self.close_button.setEnabled(True)
