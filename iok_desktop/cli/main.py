@@ -14,11 +14,18 @@ import sys
 from collections.abc import Sequence
 
 from iok_desktop import __version__
-from iok_desktop.cli import db_commands, demo_command, ledger_commands, statements_command, user_commands
+from iok_desktop.cli import (
+    db_commands,
+    demo_command,
+    ledger_commands,
+    roles_command,
+    statements_command,
+    user_commands,
+)
 from iok_desktop.cli.common import CommandError
 from iok_desktop.domain.errors import DomainError
 
-COMMAND_MODULES = [db_commands, user_commands, demo_command, ledger_commands, statements_command]
+COMMAND_MODULES = [db_commands, user_commands, demo_command, roles_command, ledger_commands, statements_command]
 
 
 def build_parser() -> argparse.ArgumentParser:
