@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from iok_desktop import __version__
 from iok_desktop.cli import (
+    backup_command,
     db_commands,
     demo_command,
     ledger_commands,
@@ -25,7 +26,15 @@ from iok_desktop.cli import (
 from iok_desktop.cli.common import CommandError
 from iok_desktop.domain.errors import DomainError
 
-COMMAND_MODULES = [db_commands, user_commands, demo_command, roles_command, ledger_commands, statements_command]
+COMMAND_MODULES = [
+    db_commands,
+    user_commands,
+    demo_command,
+    backup_command,
+    roles_command,
+    ledger_commands,
+    statements_command,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
