@@ -100,7 +100,9 @@ def hash_password(password: str) -> str:
 
 def verify_password(stored_hash: str | None, password: str) -> bool:
     """True when ``password`` matches; with no hash (unknown login) it still spends the same time."""
-    candidate = normalise(password[:HARD_INPUT_CAP])
+    # "surrogatepass": a lone surrogate (no stored password has one) must fail like any wrong
+    # password, after the same work, instead of raising UnicodeEncodeError out of the login.
+    candidate = normalise(password[:HARD_INPUT_CAP]).encode("utf-8", "surrogatepass")
     try:
         return _hasher.verify(stored_hash or _DUMMY_HASH, candidate) and stored_hash is not None
     except (VerificationError, InvalidHashError):

@@ -62,7 +62,7 @@ def _update(db: Database, home: Household, clock: FixedClock, **fields: str | No
     """Save the form as the resident; None when refused (the refusal checked to be Polish)."""
     with db.session() as s:
         try:
-            data = contacts.update_contact(home.resident(s, clock), home.person.id, **fields)  # type: ignore[arg-type]
+            data = contacts.update_contact(home.resident(s, clock), home.person.id, **fields)
         except DomainError as error:
             typed = [text for text in fields.values() if text]
             assert_polish_refusal(error, *typed)

@@ -5,7 +5,7 @@ Every example runs in its own transaction, rolled back at the end, on SQLite and
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -80,10 +80,10 @@ def _assert_valid_value(value: Decimal) -> None:
     assert value == value.quantize(Decimal("0.001"))  # the meter shows 3 decimal places
 
 
-def _try(call: object) -> object | None:
+def _try(call: Callable[[], object]) -> object | None:
     """Run ``call``; a refusal must be a Polish ``DomainError``; anything else fails the test."""
     try:
-        return call()  # type: ignore[operator]
+        return call()
     except DomainError as error:
         assert_polish_refusal(error)
         return None
