@@ -49,6 +49,12 @@ def _fill(database: Database, premises: int, pending: int) -> None:
     started = time.perf_counter()
     generate_demo(database, premises=premises, years=1, today=TODAY)
     print(f"demo cooperative of {premises:,} premises written in {time.perf_counter() - started:.1f} s")
+    total = add_pending(database, pending)
+    print(f"pending readings in the queue: {total:,}")
+
+
+def add_pending(database: Database, pending: int) -> int:
+    """Add pending readings (the same for the same database) until the queue holds ``pending``."""
     with database.session() as s:
         have = s.scalar(select(func.count()).where(MeterReading.status == ReadingStatus.PENDING)) or 0
         meters = s.execute(select(Meter.id).order_by(Meter.id)).scalars().all()
@@ -78,8 +84,7 @@ def _fill(database: Database, premises: int, pending: int) -> None:
         if database.dialect == "postgresql":
             s.execute(text("ANALYZE"))  # what autovacuum would soon do after a bulk load
             s.commit()
-        total = s.scalar(select(func.count()).where(MeterReading.status == ReadingStatus.PENDING))
-        print(f"pending readings in the queue: {total:,}")
+        return int(s.scalar(select(func.count()).where(MeterReading.status == ReadingStatus.PENDING)) or 0)
 
 
 def _timed(

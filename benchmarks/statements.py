@@ -42,6 +42,7 @@ import threading
 import time
 from collections.abc import Callable
 from contextlib import ExitStack
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -155,11 +156,29 @@ def one_statement(database: Database, runs: int, tmp: Path) -> None:
         "(plain reportlab drawing the same: canvas loop, platypus)"
     )
     for pid in ids:
-        _time_one(database, actor, pid, runs, tmp)
+        one = time_one(database, actor, pid, runs, tmp)
+        print(
+            f"   {one.entries:7d} {one.pages:5d} {one.read_ms:5.1f} ms {one.draw_ms:5.1f} ms {one.total_ms:5.1f} ms  "
+            f"{_verdict(one.total_ms <= TARGET_MS):8s}  ({one.canvas_ms:.1f} ms, {one.platypus_ms:.1f} ms)"
+        )
 
 
-def _time_one(database: Database, actor: Actor, pid: int, runs: int, tmp: Path) -> None:
-    period = (date(2016, 12, 1), TODAY)
+@dataclass(frozen=True)
+class OneStatement:
+    entries: int
+    pages: int
+    read_ms: float
+    draw_ms: float
+    total_ms: float
+    canvas_ms: float  # plain reportlab drawing the same statement (references)
+    platypus_ms: float
+
+
+def time_one(
+    database: Database, actor: Actor, pid: int, runs: int, tmp: Path, *, period: tuple[date, date] | None = None
+) -> OneStatement:
+    """One statement of ``pid`` over ``period`` (default 12.2016–25.11.2026), end to end, and its parts."""
+    period = period or (date(2016, 12, 1), TODAY)
 
     def read() -> StatementDocument:
         with database.session() as s:
@@ -179,10 +198,7 @@ def _time_one(database: Database, actor: Actor, pid: int, runs: int, tmp: Path) 
     pages = end_to_end()
     canvas_ms = _median_ms(lambda: plain_reportlab.render_canvas(doc, tmp / "one-canvas.pdf"), runs)
     platypus_ms = _median_ms(lambda: plain_reportlab.render_platypus(doc, tmp / "one-platypus.pdf"), runs)
-    print(
-        f"   {len(doc.statement.entries):7d} {pages:5d} {read_ms:5.1f} ms {draw_ms:5.1f} ms {total_ms:5.1f} ms  "
-        f"{_verdict(total_ms <= TARGET_MS):8s}  ({canvas_ms:.1f} ms, {platypus_ms:.1f} ms)"
-    )
+    return OneStatement(len(doc.statement.entries), pages, read_ms, draw_ms, total_ms, canvas_ms, platypus_ms)
 
 
 def _rate(pages: int, started: float) -> float:
@@ -230,13 +246,11 @@ def _our_batch(job: BatchJob, workers: int) -> Figure:
 def batch(database: Database, url: str, months: int, out_root: Path, rounds: int) -> None:
     clerk = _clerk(database)
     actor = staff_actor(clerk, "bench", StaffRole.CLERK)
-    period = (TODAY - timedelta(days=30 * months), TODAY)
     with database.session() as s:
         ctx = ServiceContext(s, actor, FixedClock(NOW))
         ids = premises_for_batch(ctx, as_of=TODAY)
         arrears_ms = _median_ms(lambda: premises_for_batch(ctx, arrears_only=True, as_of=TODAY), 5)
         debtors = len(premises_for_batch(ctx, arrears_only=True, as_of=TODAY))
-        documents = statement_documents(ctx, ids, *period)
     print(
         f"\n   choosing the premises in arrears: {debtors:,} of {len(ids):,} in {arrears_ms:.1f} ms (one grouped query)"
     )
@@ -244,27 +258,7 @@ def batch(database: Database, url: str, months: int, out_root: Path, rounds: int
         f"\n2. Batch: {len(ids):,} statements of {months} months, a file per premises "
         f"(os.cpu_count() = {os.cpu_count()}; best of {rounds} rounds)"
     )
-
-    def job(out: Path, *, combined: bool = False) -> BatchJob:
-        return BatchJob(url, actor, tuple(ids), *period, out=out, combined=combined)
-
-    figures: dict[str, Callable[[Path], Figure]] = {
-        "platypus": lambda out: _reference("platypus", documents, out),
-        "canvas": lambda out: _reference("canvas", documents, out),
-        "drawing": lambda _out: _drawing_only(documents),
-        "w1": lambda out: _our_batch(job(out), 1),
-        "w2": lambda out: _our_batch(job(out), 2),
-        "combined": lambda out: _our_batch(job(out / "razem.pdf", combined=True), 2),
-    }
-    # Rounds of every figure in turn, keeping each figure's best: what else runs on the machine
-    # slows some runs down, never speeds one up.
-    best: dict[str, Figure] = {}
-    for round_number in range(rounds):
-        for name, measure in figures.items():
-            figure = measure(out_root / f"{round_number}-{name}")
-            if name not in best or figure[1] > best[name][1]:
-                best[name] = figure
-    reference_name = max(("canvas", "platypus"), key=lambda name: best[name][1])
+    best, reference_name = measure_batch(database, url, ids, months=months, out_root=out_root, rounds=rounds)
     reference = best[reference_name][1]
 
     rows = [
@@ -288,6 +282,40 @@ def batch(database: Database, url: str, months: int, out_root: Path, rounds: int
         "\n    worker processes, reading the database and the audit entries; the reference only draws and writes."
         "\n    CPU s: busy CPU seconds of the whole machine during the run; pages/s is wall clock)"
     )
+
+
+def measure_batch(
+    database: Database, url: str, ids: list[int], *, months: int, out_root: Path, rounds: int
+) -> tuple[dict[str, Figure], str]:
+    """Every batch figure (see the module's docstring) for the statements of ``ids``, best of ``rounds``;
+    returns them by name (platypus, canvas, drawing, w1, w2, combined) and the reference's name."""
+    clerk = _clerk(database)
+    actor = staff_actor(clerk, "bench", StaffRole.CLERK)
+    period = (TODAY - timedelta(days=30 * months), TODAY)
+    with database.session() as s:
+        documents = statement_documents(ServiceContext(s, actor, FixedClock(NOW)), ids, *period)
+
+    def job(out: Path, *, combined: bool = False) -> BatchJob:
+        return BatchJob(url, actor, tuple(ids), *period, out=out, combined=combined)
+
+    figures: dict[str, Callable[[Path], Figure]] = {
+        "platypus": lambda out: _reference("platypus", documents, out),
+        "canvas": lambda out: _reference("canvas", documents, out),
+        "drawing": lambda _out: _drawing_only(documents),
+        "w1": lambda out: _our_batch(job(out), 1),
+        "w2": lambda out: _our_batch(job(out), 2),
+        "combined": lambda out: _our_batch(job(out / "razem.pdf", combined=True), 2),
+    }
+    # Rounds of every figure in turn, keeping each figure's best: what else runs on the machine
+    # slows some runs down, never speeds one up.
+    best: dict[str, Figure] = {}
+    for round_number in range(rounds):
+        for name, measure in figures.items():
+            figure = measure(out_root / f"{round_number}-{name}")
+            if name not in best or figure[1] > best[name][1]:
+                best[name] = figure
+    reference_name = max(("canvas", "platypus"), key=lambda name: best[name][1])
+    return best, reference_name
 
 
 def main() -> None:
