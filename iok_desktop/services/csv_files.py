@@ -15,11 +15,19 @@ from pathlib import Path
 from typing import IO
 
 from iok_desktop.domain.errors import ValidationError
-from iok_desktop.domain.text import fold
+from iok_desktop.domain.text import clean_line, fold
 
 SEPARATOR = ";"
 ENCODING_NAMES = {"utf-8-sig": "UTF-8 (BOM)", "utf-8": "UTF-8", "cp1250": "Windows-1250"}
 _BLOCK = 1 << 16
+SHOWN_CHARS = 40
+
+
+def shown(text: str, limit: int = SHOWN_CHARS) -> str:
+    """A cell as a message quotes it: one clean line, cut at ``limit`` characters (a hostile cell may
+    hold 100,000, and up to 10,000 rejected rows are kept for the report)."""
+    line = clean_line(text, max_length=limit + 1)
+    return line if len(line) <= limit else line[:limit] + "…"
 
 
 def unreadable(message: str) -> ValidationError:
@@ -64,8 +72,10 @@ def detect_encoding(path: Path) -> str:
         raise unreadable(f"Nie ma pliku {path.name}.") from exc
     except IsADirectoryError as exc:
         raise unreadable(f"{path.name} jest folderem, nie plikiem.") from exc
-    except OSError as exc:
-        raise unreadable(f"Nie można odczytać pliku {path.name}: {exc.strerror or exc}.") from exc
+    except PermissionError as exc:
+        raise unreadable(f"Brak uprawnień do odczytu pliku {path.name}.") from exc
+    except OSError as exc:  # the system's own text would be English: the error number is enough
+        raise unreadable(f"Nie można odczytać pliku {path.name} (błąd systemu nr {exc.errno}).") from exc
     if not found:
         raise unreadable(
             "Nie można odczytać pliku: nieznane kodowanie znaków. Zapisz go jako „CSV UTF-8” "
@@ -133,9 +143,15 @@ def check_file(path: str | Path, columns_of: Callable[[list[str]], dict[str, int
             columns = columns_of(first[1])
             rows = sum(1 for _ in records)
     except csv.Error as exc:
-        raise unreadable(f"Nie można odczytać pliku CSV: {exc}.") from exc
+        # With strict=False and NUL bytes refused above, the one csv.Error left is a field over the
+        # module's limit (131,072 characters): a cell no office program writes.
+        limit = f"{csv.field_size_limit():,}".replace(",", "\u00a0")
+        raise unreadable(
+            f"Plik {path.name} zawiera pole dłuższe niż {limit} znaków — to nie jest plik CSV "
+            "z programu księgowego ani z odczytami."
+        ) from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise unreadable(f"Nie można odczytać pliku {path.name}: {exc}.") from exc
+        raise unreadable(f"Nie można odczytać pliku {path.name}.") from exc
     return FileCheck(encoding, columns, rows)
 
 

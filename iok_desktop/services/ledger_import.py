@@ -75,6 +75,7 @@ from iok_desktop.services.csv_files import (
     find_columns,
     header_key,
     separator_hint,
+    shown,
     unreadable,
 )
 
@@ -126,11 +127,11 @@ def _columns(header: list[str]) -> dict[str, int]:
     found = find_columns(names, _COLUMNS)
     missing = [_COLUMNS[key][0] for key in _COLUMNS if key not in found]
     if missing:
-        shown = SEPARATOR.join(cell.strip() for cell in header)[:160]
+        header_text = shown(SEPARATOR.join(cell.strip() for cell in header), 160)
         hint = separator_hint(header)
         raise unreadable(
             f"Pierwszy wiersz pliku musi być nagłówkiem z nazwami kolumn. Brakuje: {', '.join(missing)}. "
-            f"Znaleziono: „{shown}”.{hint}"
+            f"Znaleziono: „{header_text}”.{hint}"
         )
     return found
 
@@ -146,14 +147,14 @@ def _date(text: str, label: str) -> date:
     except ValidationError as error:
         if error.message.startswith("Data "):  # "Data 31.02.2026 nie istnieje w kalendarzu."
             raise ValidationError(f"{label} {error.message[5:]}") from error
-        raise ValidationError(f"{label} „{text}” — podaj datę w postaci DD.MM.RRRR lub RRRR-MM-DD.") from error
+        raise ValidationError(f"{label} „{shown(text)}” — podaj datę w postaci DD.MM.RRRR lub RRRR-MM-DD.") from error
 
 
 def _amount(text: str, kind: LedgerKind) -> Decimal:
     try:
         value = parse_money(text.translate(_SPACES))
     except ValidationError as error:
-        raise ValidationError(f"{error.message} W pliku: „{text}”.") from error
+        raise ValidationError(f"{error.message} W pliku: „{shown(text)}”.") from error
     if kind is LedgerKind.CHARGE:
         if value <= 0:
             raise ValidationError("Kwota naliczenia musi być większa od zera. Obniżkę zaksięguj jako korektę.")
@@ -192,8 +193,8 @@ def parse_row(line: int, record: list[str], columns: dict[str, int]) -> ParsedRo
     kind_text = cell("kind")
     kind = _KINDS.get(_key(kind_text))
     if kind is None:
-        shown = f"„{kind_text}”" if kind_text else "(pusty)"
-        return refused(f"Nieznany rodzaj zapisu {shown} — użyj: naliczenie, wpłata lub korekta.")
+        quoted = f"„{shown(kind_text)}”" if kind_text else "(pusty)"
+        return refused(f"Nieznany rodzaj zapisu {quoted} — użyj: naliczenie, wpłata lub korekta.")
     try:
         if not document_text:
             raise ValidationError("Brak numeru dokumentu — bez niego ponowny import zaksięgowałby wiersz drugi raz.")

@@ -73,6 +73,7 @@ from iok_desktop.services.csv_files import (
     find_columns,
     header_key,
     separator_hint,
+    shown,
     unreadable,
 )
 from iok_desktop.services.readings import submit_reading
@@ -113,11 +114,11 @@ def _columns(header: list[str]) -> dict[str, int]:
     names = [header_key(cell) for cell in header]
     found = find_columns(names, _COLUMNS)
     if any(key not in found for key in _REQUIRED):
-        shown = SEPARATOR.join(cell.strip() for cell in header)[:120]
+        header_text = shown(SEPARATOR.join(cell.strip() for cell in header), 120)
         hint = separator_hint(header)
         raise unreadable(
             "Pierwszy wiersz pliku musi być nagłówkiem z kolumnami numer_licznika;rodzaj;data;stan "
-            f"(rodzaj można pominąć). Znaleziono: „{shown}”.{hint}"
+            f"(rodzaj można pominąć). Znaleziono: „{header_text}”.{hint}"
         )
     return found
 
@@ -153,7 +154,7 @@ def parse_row(line: int, record: list[str], columns: dict[str, int]) -> ParsedRo
                 None,
                 None,
                 value_text,
-                f"Nieznany rodzaj licznika „{kind_text}” — użyj ZW, CW, CO, GAZ lub EE.",
+                f"Nieznany rodzaj licznika „{shown(kind_text)}” — użyj ZW, CW, CO, GAZ lub EE.",
             )
     if not date_text:
         return ParsedRow(line, serial, kind, None, value_text, "Brak daty odczytu.")

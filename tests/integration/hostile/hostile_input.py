@@ -76,6 +76,7 @@ _POLISH_LETTERS = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
 _POLISH_WORDS = {
     "nie", "jest", "podaj", "musi", "może", "lub", "albo", "już", "za", "ten", "ta", "to", "brak", "plik",
     "hasło", "identyfikator", "numer", "kwota", "data", "stan", "licznika", "tytuł", "treść", "wpisz", "ma",
+    "numeru", "lokalu", "lokal", "licznik", "wiersz", "dnia", "dzień", "dokument", "rodzaj", "kolumn",
 }  # fmt: skip
 # Words that show an English message (or a raw exception) leaked through.
 _ENGLISH_WORDS = {
@@ -102,8 +103,8 @@ def assert_polish_refusal(error: BaseException, *echoed: str) -> None:
     assert str(error) == message
     judged = _QUOTED.sub(" ", message)
     for text in sorted(echoed, key=len, reverse=True):
-        if text:
-            judged = judged.replace(text, " ")
+        if text.strip():  # only where it stands as a whole: "u" must not eat the end of "numeru"
+            judged = re.sub(rf"(?<!\w){re.escape(text)}(?!\w)", " ", judged)
     words = set(re.findall(r"[^\W\d_]+", judged.lower()))
     english = words & _ENGLISH_WORDS
     assert not english, f"English in the message {message!r}: {sorted(english)}"
