@@ -3,6 +3,7 @@ unknown login costs as much time as a wrong password."""
 
 from __future__ import annotations
 
+import logging
 import statistics
 import time
 import unicodedata
@@ -227,3 +228,25 @@ def test_a_password_change_never_leaks_through_the_audit_log(db: Database, clock
         for entry in s.scalars(select(AuditEntry)):
             assert secret not in repr(entry.details) and secret not in (entry.actor_login or "")
     assert resident_actor(home.account.id, home.account.login)  # the account is still addressable
+
+
+def test_no_password_reaches_the_log_even_with_sql_logging_on(
+    db: Database, clock: FixedClock, home: Household, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)  # every logger …
+    caplog.set_level(logging.DEBUG, logger="sqlalchemy.engine")  # … SQLAlchemy statements and parameters too
+    secret = "Inne-Tajne-Haslo-77"
+    backend = Backend(db, clock=clock, workstation="test-desk")
+    assert _change(db, clock, home, RESIDENT_PASSWORD, secret) is None
+    for password in (secret, secret + "x", RESIDENT_PASSWORD):
+        backend.call(SYSTEM, auth.login_resident, home.account.login, password)
+    backend.call(SYSTEM, auth.login_resident, "nieznany-login", secret)
+    logged = "\n".join(f"{r.getMessage()} {r.args!r}" for r in caplog.records)
+    assert "SELECT" in logged  # the statements were logged, with their parameters
+    assert secret not in logged and RESIDENT_PASSWORD not in logged  # a password never reaches SQL
+    with db.session() as s:
+        stored = s.scalar(select(ResidentAccount.password_hash).where(ResidentAccount.id == home.account.id))
+    # The application's own log never names a hash. (SQLAlchemy's statement log, off unless a developer
+    # turns it on, shows bound parameters, hashes included: see docs/security.md.)
+    ours = "\n".join(f"{r.getMessage()} {r.args!r}" for r in caplog.records if r.name.startswith("iok"))
+    assert stored and stored not in ours
