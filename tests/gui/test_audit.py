@@ -242,7 +242,7 @@ def test_every_action_the_services_write_has_a_description() -> None:
     written = set()
     for path in services.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
-        written |= set(re.findall(r'audit\.record\(\s*ctx,\s*"([a-z_]+\.[a-z_]+)"', text))
+        written |= set(re.findall(r'audit\.record(?:_many)?\(\s*ctx,\s*"([a-z_]+\.[a-z_]+)"', text))
         written |= set(re.findall(r'action = "([a-z_]+\.[a-z_]+)"', text))
     written |= {f"ledger.{kind.value}" for kind in LedgerKind} | {event.value for event in KioskEvent}
     written |= {f"statement.{action}" for action in OUTPUT_ACTIONS}

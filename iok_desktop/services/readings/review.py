@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import Exists, exists, select, tuple_, update
 from sqlalchemy.orm import aliased
@@ -24,10 +25,13 @@ from iok_desktop.services.context import ServiceContext
 from iok_desktop.services.readings.context_refresh import refresh_pending_context
 from iok_desktop.services.readings.notify import notify_readings
 from iok_desktop.services.readings.queue import QueueFilter, filtered_pending
-from iok_desktop.services.readings.rules import review_context
+from iok_desktop.services.readings.rules import AcceptedReadings, review_context
 from iok_desktop.services.readings.submit import raise_if_not_pending
+from iok_desktop.services.settings import load_cooperative
 
 CHUNK = 500
+# An approved reading: its id, meter id, premises id and date.
+Approved = tuple[int, int, int, date]
 
 
 @dataclass(frozen=True)
@@ -84,32 +88,57 @@ def _explain(ctx: ServiceContext, ids: Sequence[int], versions: dict[int, int]) 
     return conflicts
 
 
-def _after_approval(ctx: ServiceContext, rows: Sequence[tuple[int, int, int]]) -> None:
-    """Audit each approval and keep the stored context right (``rows``: id, meter_id, premises_id)."""
-    per_meter = Counter(meter_id for _, meter_id, _ in rows)
+def _after_approval(ctx: ServiceContext, rows: Sequence[Approved]) -> None:
+    """Audit each approval and keep the stored context right (``rows``: id, meter_id, premises_id, date)."""
+    per_meter = Counter(meter_id for _, meter_id, _, _ in rows)
+    earliest: dict[int, date] = {}
+    for _, meter_id, _, reading_date in rows:
+        earliest[meter_id] = min(reading_date, earliest.get(meter_id, reading_date))
+    cooperative = load_cooperative(ctx)  # held for the settings every review_context reads
     # Two readings of one meter approved together: the later one's previous is now the earlier one.
-    for reading_id, meter_id, _ in rows:
-        if per_meter[meter_id] > 1:
-            reading = ctx.session.get(MeterReading, reading_id)
-            meter = ctx.session.get(Meter, meter_id)
-            if reading is not None and meter is not None:
-                review = review_context(ctx, meter, reading.value, reading.reading_date, exclude_id=reading.id)
-                reading.previous_value = review.previous_value
-                reading.previous_reading_date = review.previous_reading_date
-                reading.consumption = review.consumption
-    refresh_pending_context(ctx, per_meter)
-    for reading_id, meter_id, premises_id in rows:
-        audit.record(
-            ctx,
-            "reading.approve",
-            entity_type="meter_readings",
-            entity_id=reading_id,
-            premises_id=premises_id,
-            details={"meter_id": meter_id, "status": {"old": "pending", "new": "accepted"}},
+    twice = [reading_id for reading_id, meter_id, _, _ in rows if per_meter[meter_id] > 1]
+    if twice:
+        # populate_existing: the UPDATE above bypassed the session, so loaded copies are stale.
+        readings = list(
+            ctx.session.scalars(
+                select(MeterReading).where(MeterReading.id.in_(twice)).execution_options(populate_existing=True)
+            )
         )
+        meters = {
+            m.id: m
+            for m in ctx.session.scalars(select(Meter).where(Meter.id.in_(sorted({r.meter_id for r in readings}))))
+        }
+        accepted = AcceptedReadings(ctx, meters, earliest=min(r.reading_date for r in readings))
+        for reading in readings:
+            review = review_context(
+                ctx,
+                meters[reading.meter_id],
+                reading.value,
+                reading.reading_date,
+                exclude_id=reading.id,
+                accepted=accepted,
+            )
+            reading.previous_value = review.previous_value
+            reading.previous_reading_date = review.previous_reading_date
+            reading.consumption = review.consumption
+    refresh_pending_context(ctx, per_meter, on_or_after=earliest)
+    del cooperative
+    audit.record_many(
+        ctx,
+        "reading.approve",
+        (
+            audit.Entry(
+                "meter_readings",
+                reading_id,
+                premises_id,
+                {"meter_id": meter_id, "status": {"old": "pending", "new": "accepted"}},
+            )
+            for reading_id, meter_id, premises_id, _ in rows
+        ),
+    )
 
 
-def _approve_where(ctx: ServiceContext, *conditions) -> list[tuple[int, int, int]]:  # type: ignore[no-untyped-def]
+def _approve_where(ctx: ServiceContext, *conditions) -> list[Approved]:  # type: ignore[no-untyped-def]
     now = ctx.now()
     statement = (
         update(MeterReading)
@@ -120,27 +149,27 @@ def _approve_where(ctx: ServiceContext, *conditions) -> list[tuple[int, int, int
             reviewed_by_staff_id=ctx.actor.id,
             version=MeterReading.version + 1,
         )
-        .returning(MeterReading.id, MeterReading.meter_id)
+        .returning(MeterReading.id, MeterReading.meter_id, MeterReading.reading_date)
         .execution_options(synchronize_session=False)
     )
-    approved = [(int(r.id), int(r.meter_id)) for r in ctx.session.execute(statement)]
+    approved = [(int(r.id), int(r.meter_id), r.reading_date) for r in ctx.session.execute(statement)]
     if not approved:
         return []
-    meter_ids = sorted({m for _, m in approved})
+    meter_ids = sorted({m for _, m, _ in approved})
     premises_of = dict(ctx.session.execute(select(Meter.id, Meter.premises_id).where(Meter.id.in_(meter_ids))).all())
-    return [(rid, mid, premises_of[mid]) for rid, mid in approved]
+    return [(rid, mid, premises_of[mid], day) for rid, mid, day in approved]
 
 
 def approve_readings(ctx: ServiceContext, items: Sequence[tuple[int, int]]) -> BulkResult:
     """Approve the selected readings, each ``(reading_id, version the clerk saw)``, in one transaction."""
     ctx.require_staff()
     versions = dict(items)
-    approved: list[tuple[int, int, int]] = []
+    approved: list[Approved] = []
     pairs = list(versions.items())
     for start in range(0, len(pairs), CHUNK):
         chunk = pairs[start : start + CHUNK]
         approved += _approve_where(ctx, tuple_(MeterReading.id, MeterReading.version).in_(chunk))
-    done = {rid for rid, _, _ in approved}
+    done = {rid for rid, _, _, _ in approved}
     _after_approval(ctx, approved)
     notify_readings(ctx, "approve", sorted(done))
     missed = [rid for rid in versions if rid not in done]
@@ -153,8 +182,8 @@ def approve_all_unflagged(ctx: ServiceContext, queue_filter: QueueFilter) -> Bul
     ids = filtered_pending(queue_filter).where(MeterReading.anomaly_reason.is_(None))
     approved = _approve_where(ctx, MeterReading.id.in_(ids), MeterReading.anomaly_reason.is_(None))
     _after_approval(ctx, approved)
-    notify_readings(ctx, "approve", [rid for rid, _, _ in approved])
-    return BulkResult(changed=sorted(rid for rid, _, _ in approved))
+    notify_readings(ctx, "approve", [rid for rid, _, _, _ in approved])
+    return BulkResult(changed=sorted(rid for rid, _, _, _ in approved))
 
 
 def reject_readings(ctx: ServiceContext, items: Sequence[tuple[int, int]], reason: str) -> BulkResult:
@@ -187,15 +216,14 @@ def reject_readings(ctx: ServiceContext, items: Sequence[tuple[int, int]], reaso
     premises_of = dict(
         ctx.session.execute(select(Meter.id, Meter.premises_id).where(Meter.id.in_({m for _, m in changed}))).all()
     )
-    for reading_id, meter_id in changed:
-        audit.record(
-            ctx,
-            "reading.reject",
-            entity_type="meter_readings",
-            entity_id=reading_id,
-            premises_id=premises_of[meter_id],
-            details={"reason": text},
-        )
+    audit.record_many(
+        ctx,
+        "reading.reject",
+        (
+            audit.Entry("meter_readings", reading_id, premises_of[meter_id], {"reason": text})
+            for reading_id, meter_id in changed
+        ),
+    )
     done = {rid for rid, _ in changed}
     notify_readings(ctx, "reject", sorted(done))
     missed = [rid for rid in versions if rid not in done]

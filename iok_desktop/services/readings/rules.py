@@ -7,11 +7,13 @@ confirm it. Windows, legalisation, remote reading and archived meters limit resi
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select, union_all
 
 from iok_desktop.db.models import Meter, MeterReading, Premises
 from iok_desktop.domain.dates import format_date
@@ -20,6 +22,7 @@ from iok_desktop.domain.errors import ValidationError
 from iok_desktop.domain.readings import (
     AVERAGE_LOOKBACK_DAYS,
     PastReading,
+    WindowRule,
     average_daily_consumption,
     consumption_anomaly,
     format_reading_value,
@@ -70,31 +73,128 @@ def last_accepted(
     return ctx.session.scalar(query)
 
 
-def baseline_for(ctx: ServiceContext, meter: Meter, *, before_or_on: date, exclude_id: int | None = None) -> Baseline:
+class AcceptedReadings:
+    """The accepted readings of some meters, read in one query, for many review contexts at once.
+
+    ``review_context(..., accepted=…)`` then answers the same questions as its queries do (the last
+    accepted reading on or before a date; the last 12 months and the reading just before them) from
+    memory, in the same order (reading date, then id). Used where thousands of pending readings are
+    reviewed again in one transaction (``refresh_pending_context`` after a bulk approval).
+    """
+
+    def __init__(self, ctx: ServiceContext, meter_ids: Iterable[int], *, earliest: date) -> None:
+        """``earliest``: no question will be about a date before it. Only what such questions need is
+        read: the readings of the year before ``earliest`` and later, and the last one before that year
+        (the "reading just before the 12 months" of ``earliest``; a later date's is among the loaded)."""
+        self.earliest = earliest
+        self._buildings: dict[int, int] = {}  # premises id → building id
+        self._rules: dict[int, WindowRule] = {}  # building id → its window rule
+        cutoff = earliest - timedelta(days=AVERAGE_LOOKBACK_DAYS)
+        self._rows: dict[int, list[tuple[date, int, Decimal]]] = {}
+        ids = sorted(set(meter_ids))
+        columns = (MeterReading.meter_id, MeterReading.id, MeterReading.reading_date, MeterReading.value)
+        for start in range(0, len(ids), 1000):
+            accepted = (
+                MeterReading.meter_id.in_(ids[start : start + 1000]),
+                MeterReading.status == ReadingStatus.ACCEPTED,
+            )
+            ranked = (
+                select(
+                    *columns,
+                    func.row_number()
+                    .over(
+                        partition_by=MeterReading.meter_id,
+                        order_by=(MeterReading.reading_date.desc(), MeterReading.id.desc()),
+                    )
+                    .label("rank"),
+                )
+                .where(*accepted, MeterReading.reading_date <= cutoff)
+                .subquery()
+            )
+            last_before = select(ranked.c.meter_id, ranked.c.id, ranked.c.reading_date, ranked.c.value).where(
+                ranked.c.rank == 1
+            )
+            recent = select(*columns).where(*accepted, MeterReading.reading_date > cutoff)
+            for meter_id, reading_id, reading_date, value in ctx.session.execute(union_all(last_before, recent)):
+                self._rows.setdefault(meter_id, []).append((reading_date, reading_id, value))
+        for rows in self._rows.values():
+            rows.sort(key=lambda row: (row[0], row[1]))
+
+    def window_rule(self, ctx: ServiceContext, premises_id: int) -> WindowRule:
+        """The reading window rule of the premises' building, read once per building."""
+        building_id = self._buildings.get(premises_id)
+        if building_id is None:
+            building_id = int(ctx.session.scalar(select(Premises.building_id).where(Premises.id == premises_id)) or 0)
+            self._buildings[premises_id] = building_id
+        rule = self._rules.get(building_id)
+        if rule is None:
+            rule = self._rules[building_id] = window_rule_for_building(ctx, building_id)
+        return rule
+
+    def on_or_before(self, meter_id: int, day: date, exclude_id: int | None) -> list[tuple[date, Decimal]]:
+        """Accepted readings dated ``day`` or earlier, oldest first (by date, then id); of those before
+        the year ahead of ``earliest``, only the last one."""
+        if day < self.earliest:
+            raise ValueError(f"AcceptedReadings was read for dates from {self.earliest}, not {day}")
+        rows = self._rows.get(meter_id, [])
+        return [(d, v) for d, i, v in rows[: bisect_right(rows, (day, _MAX_ID))] if i != exclude_id]
+
+
+_MAX_ID = 2**63
+
+
+def baseline_for(
+    ctx: ServiceContext,
+    meter: Meter,
+    *,
+    before_or_on: date,
+    exclude_id: int | None = None,
+    accepted: AcceptedReadings | None = None,
+) -> Baseline:
+    if accepted is not None:
+        earlier = accepted.on_or_before(meter.id, before_or_on, exclude_id)
+        if earlier:
+            return Baseline(earlier[-1][0], earlier[-1][1], True)
+        return Baseline(meter.installed_on, meter.initial_value, False)
     last = last_accepted(ctx, meter.id, on_or_before=before_or_on, exclude_id=exclude_id)
     if last is not None:
         return Baseline(last.reading_date, last.value, True)
     return Baseline(meter.installed_on, meter.initial_value, False)
 
 
-def _history(ctx: ServiceContext, meter: Meter, as_of: date, exclude_id: int | None) -> list[PastReading]:
+def _history(
+    ctx: ServiceContext, meter: Meter, as_of: date, exclude_id: int | None, accepted: AcceptedReadings | None = None
+) -> list[PastReading]:
     """Accepted readings of the last 12 months plus the one just before them (indexed, small)."""
     since = as_of - timedelta(days=AVERAGE_LOOKBACK_DAYS)
-    base = select(MeterReading.reading_date, MeterReading.value).where(
-        MeterReading.meter_id == meter.id, MeterReading.status == ReadingStatus.ACCEPTED
-    )
-    if exclude_id is not None:
-        base = base.where(MeterReading.id != exclude_id)
-    within = ctx.session.execute(
-        base.where(MeterReading.reading_date > since, MeterReading.reading_date <= as_of).order_by(
-            MeterReading.reading_date, MeterReading.id
+    before: list[tuple[date, Decimal]]
+    within: list[tuple[date, Decimal]]
+    if accepted is not None:
+        earlier = accepted.on_or_before(meter.id, as_of, exclude_id)
+        within = [(d, v) for d, v in earlier if d > since]
+        before = [(d, v) for d, v in earlier if d <= since][-1:]
+    else:
+        base = select(MeterReading.reading_date, MeterReading.value).where(
+            MeterReading.meter_id == meter.id, MeterReading.status == ReadingStatus.ACCEPTED
         )
-    ).all()
-    before = ctx.session.execute(
-        base.where(MeterReading.reading_date <= since)
-        .order_by(MeterReading.reading_date.desc(), MeterReading.id.desc())
-        .limit(1)
-    ).all()
+        if exclude_id is not None:
+            base = base.where(MeterReading.id != exclude_id)
+        within = [
+            (d, v)
+            for d, v in ctx.session.execute(
+                base.where(MeterReading.reading_date > since, MeterReading.reading_date <= as_of).order_by(
+                    MeterReading.reading_date, MeterReading.id
+                )
+            )
+        ]
+        before = [
+            (d, v)
+            for d, v in ctx.session.execute(
+                base.where(MeterReading.reading_date <= since)
+                .order_by(MeterReading.reading_date.desc(), MeterReading.id.desc())
+                .limit(1)
+            )
+        ]
     points = [PastReading(d, v) for d, v in [*before, *within]]
     if not before and meter.installed_on > since and (not points or points[0].reading_date > meter.installed_on):
         # A meter installed within the 12 months starts from its initial value (never the replaced meter's).
@@ -103,12 +203,19 @@ def _history(ctx: ServiceContext, meter: Meter, as_of: date, exclude_id: int | N
 
 
 def review_context(
-    ctx: ServiceContext, meter: Meter, value: Decimal, reading_date: date, *, exclude_id: int | None = None
+    ctx: ServiceContext,
+    meter: Meter,
+    value: Decimal,
+    reading_date: date,
+    *,
+    exclude_id: int | None = None,
+    accepted: AcceptedReadings | None = None,
 ) -> ReviewContext:
-    baseline = baseline_for(ctx, meter, before_or_on=reading_date, exclude_id=exclude_id)
+    """``accepted``: the meter's accepted readings already read (``AcceptedReadings``), else queried."""
+    baseline = baseline_for(ctx, meter, before_or_on=reading_date, exclude_id=exclude_id, accepted=accepted)
     warnings: list[str] = []
     consumption = value - baseline.value
-    average = average_daily_consumption(_history(ctx, meter, reading_date, exclude_id), reading_date)
+    average = average_daily_consumption(_history(ctx, meter, reading_date, exclude_id, accepted), reading_date)
     anomaly = None
     if consumption < 0:
         anomaly = (
@@ -125,7 +232,7 @@ def review_context(
             unit=meter.unit,
         )
     if anomaly is None:
-        anomaly = _gap_reason(ctx, meter, baseline, reading_date)
+        anomaly = _gap_reason(ctx, meter, baseline, reading_date, accepted)
     return ReviewContext(
         previous_value=baseline.value,
         previous_reading_date=baseline.reading_date,
@@ -136,10 +243,15 @@ def review_context(
     )
 
 
-def _gap_reason(ctx: ServiceContext, meter: Meter, baseline: Baseline, reading_date: date) -> str | None:
+def _gap_reason(
+    ctx: ServiceContext, meter: Meter, baseline: Baseline, reading_date: date, accepted: AcceptedReadings | None = None
+) -> str | None:
     """Flag a meter that had no reading in the last closed window (it was billed at a flat rate)."""
-    building_id = ctx.session.scalar(select(Premises.building_id).where(Premises.id == meter.premises_id))
-    rule = window_rule_for_building(ctx, int(building_id or 0))
+    if accepted is not None:
+        rule = accepted.window_rule(ctx, meter.premises_id)
+    else:
+        building_id = ctx.session.scalar(select(Premises.building_id).where(Premises.id == meter.premises_id))
+        rule = window_rule_for_building(ctx, int(building_id or 0))
     previous = last_closed_window(rule, reading_date)
     if meter.installed_on >= previous.opens or baseline.reading_date >= previous.opens:
         return None
