@@ -11,10 +11,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from iok_desktop.config import kiosk_printer
 from iok_desktop.domain.errors import DomainError
 from iok_desktop.gui.clerk.app import ClerkApp
-from iok_desktop.gui.kiosk.app import KioskApp
 from iok_desktop.gui.qt_app import make_application
 from iok_desktop.services.backend import Backend
 from iok_desktop.services.bootstrap import open_backend
+
+# The kiosk (its pages import phone-number and e-mail validation among others) is imported only when
+# the kiosk is started: the clerk's start-up does not wait for it (benchmarks/README.md, start-up).
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,6 +38,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _run_kiosk(app: QApplication, backend: Backend, printer: str | None) -> int:
     """The office kiosk; it ends only when an administrator closes it (Ctrl+Alt+Shift+K)."""
+    from iok_desktop.gui.kiosk.app import KioskApp  # noqa: PLC0415 - see above
+
     kiosk = KioskApp(backend, printer=printer)
     kiosk.closed.connect(app.quit)
     kiosk.start()

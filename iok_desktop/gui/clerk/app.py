@@ -6,21 +6,27 @@ as a clerk does.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QSettings
 
-from iok_desktop.demo import DemoResult
-from iok_desktop.gui.clerk.context import ClerkContext
-from iok_desktop.gui.clerk.main_window import MainWindow
-from iok_desktop.gui.clerk.pages import PageSpec, all_pages
 from iok_desktop.gui.dialogs import Dialogs
 from iok_desktop.gui.errors import ErrorPresenter
-from iok_desktop.gui.first_run import FirstRunWizard
 from iok_desktop.gui.login_dialog import LoginDialog
 from iok_desktop.gui.operations import OperationRunner
-from iok_desktop.gui.password_dialog import PasswordChangeDialog
 from iok_desktop.services import staff
 from iok_desktop.services.auth import StaffSession
 from iok_desktop.services.backend import Backend
+
+# What comes after the sign-in window (the main window and its screens, the first-run wizard with the
+# demo generator, the password change) is imported when it is needed: the start-up shows the sign-in
+# window without waiting for it (benchmarks/README.md, start-up).
+if TYPE_CHECKING:
+    from iok_desktop.demo import DemoResult
+    from iok_desktop.gui.clerk.main_window import MainWindow
+    from iok_desktop.gui.clerk.pages import PageSpec
+    from iok_desktop.gui.first_run import FirstRunWizard
+    from iok_desktop.gui.password_dialog import PasswordChangeDialog
 
 
 class ClerkApp(QObject):
@@ -48,6 +54,8 @@ class ClerkApp(QObject):
 
     def _staff_counted(self, count: int) -> None:
         if count == 0:
+            from iok_desktop.gui.first_run import FirstRunWizard  # noqa: PLC0415 - see the imports
+
             self.wizard = FirstRunWizard(self.backend, self.runner)
             self.wizard.completed.connect(self._first_run_done)
             self.wizard.show()
@@ -72,6 +80,8 @@ class ClerkApp(QObject):
 
     def _signed_in(self, session: StaffSession) -> None:
         if session.must_change_password:
+            from iok_desktop.gui.password_dialog import PasswordChangeDialog  # noqa: PLC0415 - see the imports
+
             self.password_dialog = PasswordChangeDialog(self.backend, self.runner, session.actor())
             self.password_dialog.changed.connect(lambda: self.open_main_window(session))
             self.password_dialog.rejected.connect(self.show_login)
@@ -80,6 +90,10 @@ class ClerkApp(QObject):
             self.open_main_window(session)
 
     def open_main_window(self, session: StaffSession) -> None:
+        from iok_desktop.gui.clerk.context import ClerkContext  # noqa: PLC0415 - see the imports
+        from iok_desktop.gui.clerk.main_window import MainWindow  # noqa: PLC0415
+        from iok_desktop.gui.clerk.pages import all_pages  # noqa: PLC0415
+
         ctx = ClerkContext(self.backend, self.runner, self.errors, self.dialogs, self.settings, session)
         self.main_window = MainWindow(ctx, self._pages if self._pages is not None else all_pages())
         self.main_window.logged_out.connect(self._logged_out)
