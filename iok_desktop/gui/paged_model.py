@@ -31,6 +31,14 @@ class Column(Generic[R]):
 
 
 class PagedTableModel(QAbstractTableModel, Generic[R]):
+    """Rows fetched a page at a time on the runner's worker.
+
+    A screen that makes one gives it a parent (``model.setParent(screen)``): a model without one is
+    owned by its Python wrapper only, and a lambda that the screen connects to the model's signals
+    (capturing the screen) is held by Qt, out of the garbage collector's sight, so the screen, the
+    model and all its rows would outlive the closed window (``benchmarks/README.md``, memory).
+    """
+
     loading_changed = Signal(bool)
     page_loaded = Signal()
 

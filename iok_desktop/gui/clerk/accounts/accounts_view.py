@@ -66,6 +66,7 @@ class AccountsView(QWidget):
         layout.addWidget(self.message_label)
 
         self.model: PagedTableModel[AccountRow] = PagedTableModel(ctx.runner, self._columns(), key=lambda a: a.id)
+        self.model.setParent(self)  # freed with its screen (see paged_model.PagedTableModel)
         self.table = QTableView(self)
         self.table.setObjectName("accounts_table")
         setup_paged_view(self.table, self.model, ctx.settings, TABLE_KEY)

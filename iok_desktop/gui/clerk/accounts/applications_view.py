@@ -65,6 +65,7 @@ class ApplicationsView(QWidget):
         layout.addWidget(self.message_label)
 
         self.model: PagedTableModel[ApplicationRow] = PagedTableModel(ctx.runner, self._columns(), key=lambda a: a.id)
+        self.model.setParent(self)  # freed with its screen (see paged_model.PagedTableModel)
         self.model.page_loaded.connect(self._select_pending)
         self.table = QTableView(self)
         self.table.setObjectName("applications_table")

@@ -87,6 +87,7 @@ class AnnouncementsPage(Page):
         layout.addLayout(filters)
 
         self.model = make_model(self.ctx.runner, lambda: self._buildings)
+        self.model.setParent(self)  # freed with its screen (see paged_model.PagedTableModel)
         self.view = QTableView(panel)
         self.view.setObjectName("announcements_view")
         self.view.setModel(self.model)

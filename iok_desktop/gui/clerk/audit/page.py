@@ -142,6 +142,7 @@ class AuditLogPage(Page):
         splitter.setObjectName("audit_splitter")
         splitter.setChildrenCollapsible(False)
         self.model = make_model(ctx.runner)
+        self.model.setParent(self)  # freed with its screen (see paged_model.PagedTableModel)
         self.view = QTableView(splitter)
         self.view.setObjectName("audit_view")
         self.view.setModel(self.model)

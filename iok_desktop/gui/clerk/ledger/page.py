@@ -409,6 +409,7 @@ class LedgerPage(Page):
 
     def _build_table(self, parent: QWidget) -> QTableView:
         self.model = LedgerTableModel(self.ctx.runner, self.today)
+        self.model.setParent(self)  # freed with its screen (see paged_model.PagedTableModel)
         self.model.page_loaded.connect(self._page_loaded)
         self.model.loading_changed.connect(lambda _loading: self._update_status())
         self.table = QTableView(parent)

@@ -107,6 +107,7 @@ class NoReadingTab(QWidget):
         self.model: PagedTableModel[NoReadingRow] = PagedTableModel(
             ctx.runner, no_reading_columns(), key=lambda r: r.meter_id, page_size=PAGE_SIZE
         )
+        self.model.setParent(self)  # freed with its screen (see paged_model.PagedTableModel)
         self.view = _table(self, "no_reading_view", 1)
         self.view.setModel(self.model)
         self.model.page_loaded.connect(self._first_page_loaded)
@@ -206,6 +207,7 @@ class VerificationTab(QWidget):
         self.model: PagedTableModel[VerificationRow] = PagedTableModel(
             ctx.runner, verification_columns(), key=lambda r: r.meter_id, page_size=PAGE_SIZE
         )
+        self.model.setParent(self)  # freed with its screen (see paged_model.PagedTableModel)
         self.view = _table(self, "verification_view", 1)
         self.view.setModel(self.model)
         self.model.page_loaded.connect(self._first_page_loaded)

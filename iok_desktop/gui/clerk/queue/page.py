@@ -105,6 +105,7 @@ class QueuePage(Page):
         self.layout_.addLayout(self._build_actions())
 
         self.model = QueueModel(ctx.runner, page_size=page_size)
+        self.model.setParent(self)  # freed with its screen (see paged_model.PagedTableModel)
         self.table = self._build_table()
         self.detail = DetailPane(ctx, self)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)

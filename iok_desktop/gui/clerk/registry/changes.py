@@ -49,6 +49,7 @@ class ResidentChangesView(QWidget):
         self.model: PagedTableModel[UnseenContactChange] = PagedTableModel(
             ctx.runner, self._columns(), key=lambda c: c.id
         )
+        self.model.setParent(self)  # freed with its screen (see paged_model.PagedTableModel)
         self.table = QTableView(self)
         self.table.setObjectName("resident_changes_table")
         setup_paged_view(self.table, self.model, ctx.settings, TABLE_KEY)
