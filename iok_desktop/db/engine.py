@@ -13,8 +13,21 @@ from sqlalchemy.orm import Session, sessionmaker
 log = logging.getLogger("iok.db")
 
 
+# A server that does not answer (network cut) must not hang the worker for the OS's TCP timeout:
+# give up connecting after a few seconds, and let keepalives notice a dead peer under an idle connection.
+_POSTGRES_CONNECT_ARGS = {
+    "connect_timeout": 5,
+    "keepalives": 1,
+    "keepalives_idle": 30,
+    "keepalives_interval": 10,
+    "keepalives_count": 3,
+}
+
+
 def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
-    # These pragmas reset on every connection, so they are set here and not once.
+    # These pragmas reset on every connection, so they are set here and not once. WAL with
+    # synchronous=NORMAL never loses a committed transaction when the process is killed (only the last
+    # ones on a power cut); a killed writer leaves a WAL that the next opener recovers.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -40,7 +53,16 @@ def create_db_engine(url: str, *, echo: bool = False) -> Engine:
         event.listen(engine, "connect", lambda dbapi_conn, _rec: setattr(dbapi_conn, "isolation_level", None))
         event.listen(engine, "begin", _begin_immediate)
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    # pool_pre_ping: a pooled connection to a server that was restarted is noticed (and the pool
+    # refilled) before the work starts, instead of failing its first statement.
+    return create_engine(
+        url,
+        echo=echo,
+        pool_pre_ping=True,
+        pool_size=5,
+        max_overflow=5,
+        connect_args=dict(_POSTGRES_CONNECT_ARGS),
+    )
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -2,7 +2,9 @@
 
 - a user error (ValidationError, PermissionDenied, NotFound…): its Polish message, nothing lost;
 - a conflict (someone else changed it first): the message, and the caller reloads;
-- the database unreachable: a banner with retry (``database_unavailable`` signal) and a message;
+- the database unreachable: a banner with retry (``database_unavailable`` signal) and a message; when
+  the connection dropped during a save (``CommitOutcomeUnknownError``) the message says to check
+  whether it was saved before saving again;
 - anything else is a bug: logged with its traceback and shown in a crash dialog with details.
 """
 
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from iok_desktop.domain.errors import ConflictError, DatabaseUnavailableError, DomainError
 from iok_desktop.gui.dialogs import Dialogs
+from iok_desktop.services.backend import CommitOutcomeUnknownError
 
 log = logging.getLogger("iok.gui")
 
@@ -29,7 +32,12 @@ class ErrorPresenter(QObject):
         self.window: QWidget | None = None
 
     def show(self, error: BaseException) -> None:
-        if isinstance(error, DatabaseUnavailableError):
+        if isinstance(error, CommitOutcomeUnknownError):
+            self.database_unavailable.emit(error.message)
+            self.dialogs.warning(
+                self.window, QCoreApplication.translate("ErrorPresenter", "Save not confirmed"), error.message
+            )
+        elif isinstance(error, DatabaseUnavailableError):
             self.database_unavailable.emit(error.message)
             self.dialogs.warning(
                 self.window, QCoreApplication.translate("ErrorPresenter", "No connection"), error.message

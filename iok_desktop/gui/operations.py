@@ -3,6 +3,11 @@
 ``runner.run(work, on_success, on_failure)``: ``work`` runs on the worker; the callbacks run on the
 UI thread when it is done (delivered by a queued signal). One worker keeps calls in order, like
 Anki's task manager. ``busy_changed`` drives the busy indicator.
+
+The runner also watches the connection: any work that ends in ``DatabaseUnavailableError`` emits
+``connection_lost`` (even when its own ``on_failure`` handled the message, e.g. under a form), and the
+first work that succeeds afterwards emits ``connection_restored``. The runner never repeats work by
+itself: a save is repeated only when the user saves again (see ``CommitOutcomeUnknownError``).
 """
 
 from __future__ import annotations
@@ -14,12 +19,16 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from iok_desktop.domain.errors import DatabaseUnavailableError, DomainError
+
 log = logging.getLogger("iok.gui.operations")
 T = TypeVar("T")
 
 
 class OperationRunner(QObject):
     busy_changed = Signal(bool)
+    connection_lost = Signal(str)  # the Polish message of the DatabaseUnavailableError
+    connection_restored = Signal()
     _finished = Signal(object)
 
     def __init__(self, on_unhandled: Callable[[BaseException], None], parent: QObject | None = None) -> None:
@@ -28,11 +37,17 @@ class OperationRunner(QObject):
         self._on_unhandled = on_unhandled
         self._pending = 0
         self._closed = False
+        self._offline = False
         self._finished.connect(self._deliver)
 
     @property
     def busy(self) -> bool:
         return self._pending > 0
+
+    @property
+    def offline(self) -> bool:
+        """The last work that reached the database found it unavailable."""
+        return self._offline
 
     def run(
         self,
@@ -59,12 +74,23 @@ class OperationRunner(QObject):
             return
         error = future.exception()
         if error is None:
+            if self._offline:
+                self._offline = False
+                self.connection_restored.emit()
             if on_success is not None:
                 on_success(future.result())
             return
+        if isinstance(error, DatabaseUnavailableError):
+            self._offline = True
+        elif self._offline and isinstance(error, DomainError):
+            # A refusal or a conflict came from the server (a refusal, a conflict): the connection is back.
+            self._offline = False
+            self.connection_restored.emit()
         handled = bool(on_failure(error)) if on_failure is not None else False
         if not handled:
             self._on_unhandled(error)
+        if isinstance(error, DatabaseUnavailableError) and not self._closed:
+            self.connection_lost.emit(error.message)
 
     def shutdown(self) -> None:
         self._closed = True

@@ -3,6 +3,9 @@
 ``initdb`` into a temporary directory, start the server on a free loopback port, and remove it all
 at the end. As root the server runs as the ``postgres`` user (PostgreSQL refuses to run as root).
 Durability is switched off: the data is thrown away anyway.
+
+Fault tests stop and start a cluster of their own under a running application (``stop`` /
+``start_server`` / ``restart``, always on the same port); the session's shared cluster is never restarted.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 INSTALL_HINT = (
@@ -74,6 +78,7 @@ class PostgresCluster:
         )
 
     def start(self) -> PostgresCluster:
+        """Create the cluster (initdb) and start its server."""
         self._run(
             "initdb",
             "-D",
@@ -86,21 +91,51 @@ class PostgresCluster:
             "--locale=C.UTF-8",
             "--no-sync",
         )
-        options = (
+        self.start_server()
+        return self
+
+    def _options(self) -> str:
+        return (
             f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.root} "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
         )
-        self._run("pg_ctl", "-D", str(self.datadir), "-l", str(self.logfile), "-o", options, "-w", "start")
-        return self
+
+    def start_server(self) -> None:
+        """Start the server of an existing cluster again, on the same port (after ``stop``)."""
+        self._run("pg_ctl", "-D", str(self.datadir), "-l", str(self.logfile), "-o", self._options(), "-w", "start")
+
+    def is_running(self) -> bool:
+        status = subprocess.run(
+            [str(self.bindir / "pg_ctl"), "-D", str(self.datadir), "status"],
+            user=self._user,
+            capture_output=True,
+            check=False,
+            cwd=self.root,
+        )
+        return status.returncode == 0
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
 
     def stop(self, mode: str = "fast") -> None:
+        """Stop the server: "fast" ends every session (a server restart), "immediate" is a crash."""
         self._run("pg_ctl", "-D", str(self.datadir), "-m", mode, "-w", "stop")
 
     def restart(self) -> None:
-        self._run("pg_ctl", "-D", str(self.datadir), "-m", "fast", "-w", "restart")
+        # -l: without a log file the new server would keep our output pipes open and hang the call.
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.datadir),
+            "-l",
+            str(self.logfile),
+            "-m",
+            "fast",
+            "-o",
+            self._options(),
+            "-w",
+            "restart",
+        )
 
     def destroy(self) -> None:
         with contextlib.suppress(subprocess.CalledProcessError):
@@ -121,3 +156,13 @@ class PostgresCluster:
                 return
             time.sleep(0.1)
         raise PostgresUnavailableError("the test PostgreSQL server did not become ready")
+
+
+@contextlib.contextmanager
+def private_cluster() -> Iterator[PostgresCluster]:
+    """A cluster of one's own, for tests that stop and start the server (never the session's)."""
+    cluster = PostgresCluster().start()
+    try:
+        yield cluster
+    finally:
+        cluster.destroy()

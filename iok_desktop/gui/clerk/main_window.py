@@ -1,8 +1,16 @@
-"""The clerk's main window: a thin shell that hosts the screens (each screen is its own module)."""
+"""The clerk's main window: a thin shell that hosts the screens (each screen is its own module).
+
+When the database is lost, a banner says so until it is back: the connection is tried again by itself
+(after 2, 4, 8, 15, then every 30 s) or at once with Retry; once it answers the banner goes and the
+current screen reloads. Open forms are left alone, with what was typed; nothing is saved again by
+itself — the clerk saves again.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from collections.abc import Sequence
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,13 +30,27 @@ from iok_desktop.gui.clerk.idle_lock import IDLE_MINUTES, IdleLock
 from iok_desktop.gui.clerk.page import Page
 from iok_desktop.gui.clerk.pages import PageSpec
 
+RETRY_DELAYS_MS = (2_000, 4_000, 8_000, 15_000, 30_000)
+
 
 class MainWindow(QMainWindow):
     logged_out = Signal()
 
-    def __init__(self, ctx: ClerkContext, pages: list[PageSpec], idle_minutes: float = IDLE_MINUTES) -> None:
+    def __init__(
+        self,
+        ctx: ClerkContext,
+        pages: list[PageSpec],
+        idle_minutes: float = IDLE_MINUTES,
+        retry_delays_ms: Sequence[int] = RETRY_DELAYS_MS,
+    ) -> None:
         super().__init__()
         self.ctx = ctx
+        self._retry_delays_ms = tuple(retry_delays_ms)
+        self._retry_round = 0
+        self._probing = False
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setSingleShot(True)
+        self.retry_timer.timeout.connect(self._retry)
         self.setObjectName("clerk_main_window")
         self.setWindowTitle(self.tr("IOK Desktop — %1").replace("%1", ctx.session.full_name))
         self._specs = [p for p in pages if ctx.is_admin or not p.admin_only]
@@ -63,13 +85,18 @@ class MainWindow(QMainWindow):
         self.banner_label = QLabel(self.banner)
         self.banner_label.setProperty("role", "banner")
         self.banner_label.setWordWrap(True)
+        self.retry_status_label = QLabel(self.banner)
+        self.retry_status_label.setObjectName("retry_status_label")
         self.retry_button = QPushButton(self.tr("Retry"), self.banner)
         self.retry_button.setObjectName("retry_button")
         self.retry_button.clicked.connect(self._retry)
         banner_layout.addWidget(self.banner_label, 1)
+        banner_layout.addWidget(self.retry_status_label)
         banner_layout.addWidget(self.retry_button)
         self.banner.hide()
         self.ctx.errors.database_unavailable.connect(self.show_banner)
+        self.ctx.runner.connection_lost.connect(self._connection_lost)
+        self.ctx.runner.connection_restored.connect(self._connection_restored)
         return self.banner
 
     def _build_body(self, parent: QWidget) -> QHBoxLayout:
@@ -162,16 +189,44 @@ class MainWindow(QMainWindow):
         self.banner_label.setText(message)
         self.banner.show()
 
-    def _retry(self) -> None:
-        def back(_ok: bool) -> None:
-            self.banner.hide()
-            if self._current is not None:
-                self._current.activated()
+    def _connection_lost(self, message: str) -> None:
+        self.show_banner(message)
+        if self._probing or self.retry_timer.isActive():
+            return
+        delay = self._retry_delays_ms[min(self._retry_round, len(self._retry_delays_ms) - 1)]
+        self.retry_timer.start(delay)
+        seconds = max(1, round(delay / 1000))
+        self.retry_status_label.setText(self.tr("Trying again in %1 s").replace("%1", str(seconds)))
 
-        self.ctx.run(self.ctx.backend.schema_is_current, back)
+    def _retry(self) -> None:
+        """Ask the server once (the Retry button, or the timer); the runner reports what it found."""
+        self.retry_timer.stop()
+        if self._probing:
+            return
+        self._probing = True
+        self.retry_status_label.setText(self.tr("Connecting…"))
+
+        def failed(_error: BaseException) -> bool:
+            self._probing = False
+            self._retry_round += 1
+            return True  # the runner's connection_lost shows it and plans the next attempt
+
+        def back(_none: None) -> None:
+            self._probing = False
+
+        self.ctx.run(self.ctx.backend.check_connection, back, failed)
+
+    def _connection_restored(self) -> None:
+        self.retry_timer.stop()
+        self._retry_round = 0
+        self.banner.hide()
+        self.retry_status_label.clear()
+        if self._current is not None:
+            self._current.activated()  # reload what the screen shows; open forms keep what was typed
 
     # --- session and geometry ------------------------------------------------------------------
     def log_out(self) -> None:
+        self.retry_timer.stop()
         self.idle_lock.stop()
         self._save_geometry()
         if self._current is not None:
@@ -181,6 +236,7 @@ class MainWindow(QMainWindow):
         self.deleteLater()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.retry_timer.stop()
         self.idle_lock.stop()
         self._save_geometry()
         super().closeEvent(event)

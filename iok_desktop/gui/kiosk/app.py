@@ -2,7 +2,9 @@
 
 Every screen of a resident is built at sign-in and destroyed at logout, so the next resident finds
 nothing of the previous one. Database work runs on the worker thread; a lost database shows the
-out-of-service screen, which retries by itself.
+out-of-service screen, which retries by itself. Any work that finds the database gone leads there (also
+when the screen that asked showed the message itself), and an idle kiosk checks the connection every
+``heartbeat_ms`` so the next resident does not type a password into a kiosk that cannot answer.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from iok_desktop.services.session_events import KioskEvent, record_kiosk_session
 from iok_desktop.services.settings import CooperativeSettings, get_settings
 
 RETRY_MS = 10_000
+HEARTBEAT_MS = 30_000
 
 
 class KioskApp(QObject):
@@ -42,6 +45,7 @@ class KioskApp(QObject):
         idle_seconds: float | None = None,
         countdown_seconds: int = COUNTDOWN_SECONDS,
         retry_ms: int = RETRY_MS,
+        heartbeat_ms: int = HEARTBEAT_MS,
         pages: list[KioskPageSpec] | None = None,
         dialogs: Dialogs | None = None,
         full_screen: bool = True,
@@ -52,6 +56,7 @@ class KioskApp(QObject):
         self.dialogs = dialogs or Dialogs()
         self.errors = ErrorPresenter(self.dialogs, self)
         self.runner = OperationRunner(self._unhandled, self)
+        self.runner.connection_lost.connect(self._out_of_service)
         self.window = KioskWindow()
         self.errors.window = self.window
         self._full_screen = full_screen
@@ -70,6 +75,9 @@ class KioskApp(QObject):
         self.retry_timer.setInterval(retry_ms)
         self.retry_timer.setSingleShot(True)
         self.retry_timer.timeout.connect(self._load_settings)
+        self.heartbeat = QTimer(self)
+        self.heartbeat.setInterval(heartbeat_ms)
+        self.heartbeat.timeout.connect(self._check_connection)
         self.exit_shortcut = QShortcut(QKeySequence(EXIT_SEQUENCE), self.window)
         self.exit_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self.exit_shortcut.activated.connect(self.show_admin_exit)
@@ -84,6 +92,7 @@ class KioskApp(QObject):
         else:
             self.window.show()
         self._load_settings()
+        self.heartbeat.start()
 
     def _load_settings(self) -> None:
         self.runner.run(lambda: self.backend.system(get_settings), self._settings_loaded)
@@ -179,11 +188,17 @@ class KioskApp(QObject):
 
     def close(self) -> None:
         self.retry_timer.stop()
+        self.heartbeat.stop()
         self.window.may_close = True
         self.window.close()
         self.closed.emit()
 
     # --- database outage -----------------------------------------------------------------------
+
+    def _check_connection(self) -> None:
+        # Only while nobody is signed in and nothing else is asking: a resident's own work notices it.
+        if self.session is None and not self.out_of_service and not self.runner.busy:
+            self.runner.run(self.backend.check_connection)
 
     def _unhandled(self, error: BaseException) -> None:
         if isinstance(error, DatabaseUnavailableError):
@@ -191,7 +206,7 @@ class KioskApp(QObject):
         else:
             self.errors.show(error)
 
-    def _out_of_service(self) -> None:
+    def _out_of_service(self, _message: str = "") -> None:
         # Whoever was signed in is gone: the session cannot be trusted after the database comes back.
         self._forget_resident()
         if not self.out_of_service:

@@ -4,6 +4,10 @@ Nothing is checked here that the service checks better: the amount goes as typed
 and each refusal comes back with the service's Polish message, shown under the field it names.
 The dialog stays open with everything typed until the entry is posted. Posted entries are never
 edited or deleted, so there is no dialog for that.
+
+A save whose connection dropped during COMMIT may have been booked or not. Each save notes which
+entries the premises had on that booking date; the next save after such a failure first looks for a
+new entry with the same kind, amount, title and document, and takes it instead of booking a twin.
 """
 
 from __future__ import annotations
@@ -25,13 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from iok_desktop.domain.dates import format_date
+from iok_desktop.domain.enums import LedgerKind
 from iok_desktop.domain.errors import DomainError, ValidationError
-from iok_desktop.domain.money import format_money
+from iok_desktop.domain.money import format_money, parse_money
+from iok_desktop.domain.text import clean_line
 from iok_desktop.gui.clerk.context import ClerkContext
 from iok_desktop.gui.forms.ui_ledger_correction_dialog import Ui_LedgerCorrectionDialog
 from iok_desktop.gui.forms.ui_ledger_payment_dialog import Ui_LedgerPaymentDialog
 from iok_desktop.gui.widgets import set_invalid, show_error
 from iok_desktop.services import ledger
+from iok_desktop.services.backend import CommitOutcomeUnknownError
 from iok_desktop.services.ledger import EntryRow
 
 
@@ -60,6 +67,7 @@ class _PostingDialog(QDialog):
     """What both dialogs share: fields, errors by field name, busy state, the ``posted`` signal."""
 
     posted = Signal(object)  # EntryRow
+    _kind: LedgerKind
 
     def _setup(
         self,
@@ -80,6 +88,9 @@ class _PostingDialog(QDialog):
     ) -> None:
         self.ctx = ctx
         self.premises_id = premises_id
+        # Entry ids of the booking date before the last save; kept from a save of unknown outcome.
+        self._seen: frozenset[int] = frozenset()
+        self._unconfirmed: frozenset[int] | None = None
         self.amount_edit = amount_edit
         self.booking_date_edit = booking_date_edit
         self.title_combo = title_combo
@@ -118,7 +129,29 @@ class _PostingDialog(QDialog):
             return
         self.clear_errors()
         self._set_busy(True)
-        self.ctx.run(self._work(), self._succeeded, self._failed)
+        self.ctx.run(self._checked(self._work()), self._succeeded, self._failed)
+
+    def _checked(self, post: Callable[[], EntryRow]) -> Callable[[], EntryRow]:
+        """``post``, unless a save of unknown outcome is already in the ledger (see the module docstring)."""
+        ctx, premises_id, unconfirmed = self.ctx, self.premises_id, self._unconfirmed
+        day, document = self.booking_date(), clean_line(self.document_id(), max_length=ledger.MAX_DOCUMENT_ID) or None
+        title = clean_line(self.title_text(), max_length=ledger.MAX_TITLE)
+        kind, amount_text = self._kind, self.amount_edit.text()
+
+        def work() -> EntryRow:
+            rows = ctx.backend.call(
+                ctx.actor, ledger.entries_page, premises_id, date_from=day, date_to=day, limit=ledger.MAX_PAGE
+            ).rows
+            if unconfirmed is not None:
+                amount = abs(parse_money(amount_text))
+                for row in rows:
+                    same = (row.kind, abs(row.amount), row.title, row.document_id) == (kind, amount, title, document)
+                    if same and row.id not in unconfirmed:
+                        return row
+            self._seen = frozenset(row.id for row in rows)
+            return post()
+
+        return work
 
     def _work(self) -> Callable[[], EntryRow]:  # overridden: the service call as a unit of work
         raise NotImplementedError
@@ -130,6 +163,8 @@ class _PostingDialog(QDialog):
 
     def _failed(self, error: BaseException) -> bool:
         self._set_busy(False)
+        if isinstance(error, CommitOutcomeUnknownError) and self._unconfirmed is None:
+            self._unconfirmed = self._seen
         if not isinstance(error, DomainError):
             return False  # the database is gone or a bug: the error presenter says so; the form stays
         field = error.field if isinstance(error, ValidationError) else None
@@ -181,6 +216,8 @@ def _styled(widget: QWidget) -> QWidget:
 class PaymentDialog(_PostingDialog):
     """A payment: a positive amount as typed; stored as lowering what is owed."""
 
+    _kind = LedgerKind.PAYMENT
+
     def __init__(
         self, ctx: ClerkContext, premises_id: int, premises_text: str, today: date, *, parent: QWidget | None = None
     ) -> None:
@@ -224,6 +261,8 @@ class PaymentDialog(_PostingDialog):
 
 class CorrectionDialog(_PostingDialog):
     """A correction of either sign, optionally with a due date and the entry it corrects."""
+
+    _kind = LedgerKind.CORRECTION
 
     def __init__(
         self,
