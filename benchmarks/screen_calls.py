@@ -61,7 +61,8 @@ class Timing:
 @dataclass(frozen=True)
 class Approval:
     seconds: float
-    approved: int
+    selected: int  # the queue's first 1,000 (fewer in a smaller queue)
+    approved: int  # the others are reported back as conflicts (e.g. a later reading already accepted)
     transactions: int
     commits: int
     savepoints: int
@@ -96,22 +97,34 @@ class Screens:
             self.code = str(first.code)
             self.login = s.scalar(select(ResidentAccount.login).order_by(ResidentAccount.id).limit(1)) or "kowal"
 
-    def shape(self, premises_id: int) -> tuple[int, int]:
-        """What the per-premises screens' statements depend on: the premises' meters and titles."""
+    def shape(self, premises_id: int) -> tuple[int, int, bool]:
+        """What the per-premises screens' statements depend on: the premises' meters and titles (the
+        card reads a few rows for each), and whether it owes money (then the ledger also reads what is
+        overdue)."""
         with self.database.session() as s:
             meters = s.scalar(select(func.count()).where(Meter.premises_id == premises_id)) or 0
             titles = s.scalar(select(func.count()).where(LegalTitle.premises_id == premises_id)) or 0
-        return int(meters), int(titles)
+            owes = (
+                s.scalar(select(func.sum(LedgerEntry.amount)).where(LedgerEntry.premises_id == premises_id)) or 0
+            ) > 0
+        return int(meters), int(titles), bool(owes)
 
-    def premises_shaped(self, shape: tuple[int, int]) -> int | None:
-        """The first premises with that many meters and titles (to compare like with like)."""
+    def premises_shaped(self, shape: tuple[int, int, bool]) -> int | None:
+        """The first premises of that shape (``shape``), to compare like with like."""
         meters = select(Meter.premises_id, func.count().label("n")).group_by(Meter.premises_id).subquery()
         titles = select(LegalTitle.premises_id, func.count().label("n")).group_by(LegalTitle.premises_id).subquery()
+        balance = (
+            select(LedgerEntry.premises_id, func.sum(LedgerEntry.amount).label("total"))
+            .group_by(LedgerEntry.premises_id)
+            .subquery()
+        )
+        owes = balance.c.total > 0 if shape[2] else balance.c.total <= 0
         with self.database.session() as s:
             found = s.scalar(
                 select(meters.c.premises_id)
                 .join(titles, titles.c.premises_id == meters.c.premises_id)
-                .where(meters.c.n == shape[0], titles.c.n == shape[1])
+                .join(balance, balance.c.premises_id == meters.c.premises_id)
+                .where(meters.c.n == shape[0], titles.c.n == shape[1], owes)
                 .order_by(meters.c.premises_id)
                 .limit(1)
             )
@@ -212,6 +225,7 @@ class Screens:
             self._put_back(saved)
         return Approval(
             seconds,
+            len(items),
             len(result.changed),
             counts["begin"],
             counts["commit"],
