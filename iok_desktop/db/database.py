@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from iok_desktop.db.engine import create_db_engine, describe, make_session_factory
@@ -62,11 +62,12 @@ def is_disconnect(error: DBAPIError) -> bool:
 
 
 def _rollback_quietly(session: Session) -> None:
-    # On a dead connection the rollback itself may fail; the server has rolled back already.
+    # On a dead connection (or a transaction that failed after its COMMIT) the rollback itself may fail;
+    # the server has rolled back already, and the original error is the one to report.
     try:
         session.rollback()
-    except DBAPIError as error:
-        log.debug("rollback after a failure failed too: %s", type(error.orig).__name__)
+    except SQLAlchemyError as error:
+        log.debug("rollback after a failure failed too: %s", type(error).__name__)
 
 
 class Database:
