@@ -196,7 +196,12 @@ class MainWindow(QMainWindow):
         delay = self._retry_delays_ms[min(self._retry_round, len(self._retry_delays_ms) - 1)]
         self.retry_timer.start(delay)
         seconds = max(1, round(delay / 1000))
-        self.retry_status_label.setText(self.tr("Trying again in %1 s").replace("%1", str(seconds)))
+        self._set_retry_status(self.tr("Trying again in %1 s").replace("%1", str(seconds)))
+
+    def _set_retry_status(self, text: str) -> None:
+        # Next to a word-wrapped message the layout would squeeze this label to a letter: keep it whole.
+        self.retry_status_label.setText(text)
+        self.retry_status_label.setMinimumWidth(self.retry_status_label.sizeHint().width())
 
     def _retry(self) -> None:
         """Ask the server once (the Retry button, or the timer); the runner reports what it found."""
@@ -204,7 +209,7 @@ class MainWindow(QMainWindow):
         if self._probing:
             return
         self._probing = True
-        self.retry_status_label.setText(self.tr("Connecting…"))
+        self._set_retry_status(self.tr("Connecting…"))
 
         def failed(_error: BaseException) -> bool:
             self._probing = False
