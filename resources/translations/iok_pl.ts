@@ -1777,6 +1777,10 @@
 <context>
     <name>ErrorPresenter</name>
     <message>
+        <source>Save not confirmed</source>
+        <translation>Zapis niepotwierdzony</translation>
+    </message>
+    <message>
         <source>No connection</source>
         <translation>Brak połączenia</translation>
     </message>
@@ -2831,6 +2835,14 @@ Wiersze niezgodne z zasadami nie są księgowane — poniżej widać je z numere
     <message>
         <source>Database: %1</source>
         <translation>Baza danych: %1</translation>
+    </message>
+    <message>
+        <source>Trying again in %1 s</source>
+        <translation>Ponowna próba za %1 s</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Łączenie…</translation>
     </message>
 </context>
 <context>
