@@ -47,7 +47,9 @@ def create_db_engine(url: str, *, echo: bool = False) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, echo=echo, connect_args={"timeout": 10})
+        # hide_parameters: a statement in a log or an error message never shows its values (password
+        # hashes, residents' contact data), whatever logging a developer turns on.
+        engine = create_engine(url, echo=echo, hide_parameters=True, connect_args={"timeout": 10})
         event.listen(engine, "connect", _configure_sqlite_connection)
         # Let SQLAlchemy, not pysqlite, issue BEGIN (pysqlite's own transaction handling is off).
         event.listen(engine, "connect", lambda dbapi_conn, _rec: setattr(dbapi_conn, "isolation_level", None))
@@ -58,6 +60,7 @@ def create_db_engine(url: str, *, echo: bool = False) -> Engine:
     return create_engine(
         url,
         echo=echo,
+        hide_parameters=True,
         pool_pre_ping=True,
         pool_size=5,
         max_overflow=5,
