@@ -98,34 +98,46 @@ class Screens:
             self.code = str(first.code)
             self.login = s.scalar(select(ResidentAccount.login).order_by(ResidentAccount.id).limit(1)) or "kowal"
 
-    def shape(self, premises_id: int) -> tuple[int, int, bool]:
+    def shape(self, premises_id: int) -> tuple[int, int, int, bool]:
         """What the per-premises screens' statements depend on: the premises' meters and titles (the
-        card reads a few rows for each), and whether it owes money (then the ledger also reads what is
-        overdue)."""
+        card reads a few rows for each meter, and the contact data of each current holder), and
+        whether it owes money (then the ledger also reads what is overdue)."""
         with self.database.session() as s:
             meters = s.scalar(select(func.count()).where(Meter.premises_id == premises_id)) or 0
             titles = s.scalar(select(func.count()).where(LegalTitle.premises_id == premises_id)) or 0
-            owes = (
-                s.scalar(select(func.sum(LedgerEntry.amount)).where(LedgerEntry.premises_id == premises_id)) or 0
-            ) > 0
-        return int(meters), int(titles), bool(owes)
+            current = (
+                s.scalar(
+                    select(func.count()).where(LegalTitle.premises_id == premises_id, LegalTitle.valid_to.is_(None))
+                )
+                or 0
+            )
+            balance = s.scalar(select(func.sum(LedgerEntry.amount)).where(LedgerEntry.premises_id == premises_id))
+        return int(meters), int(titles), int(current), (balance or 0) > 0
 
-    def premises_shaped(self, shape: tuple[int, int, bool]) -> int | None:
+    def premises_shaped(self, shape: tuple[int, int, int, bool]) -> int | None:
         """The first premises of that shape (``shape``), to compare like with like."""
         meters = select(Meter.premises_id, func.count().label("n")).group_by(Meter.premises_id).subquery()
-        titles = select(LegalTitle.premises_id, func.count().label("n")).group_by(LegalTitle.premises_id).subquery()
+        titles = (
+            select(
+                LegalTitle.premises_id,
+                func.count().label("n"),
+                func.count(LegalTitle.id).filter(LegalTitle.valid_to.is_(None)).label("current"),
+            )
+            .group_by(LegalTitle.premises_id)
+            .subquery()
+        )
         balance = (
             select(LedgerEntry.premises_id, func.sum(LedgerEntry.amount).label("total"))
             .group_by(LedgerEntry.premises_id)
             .subquery()
         )
-        owes = balance.c.total > 0 if shape[2] else balance.c.total <= 0
+        owes = balance.c.total > 0 if shape[3] else balance.c.total <= 0
         with self.database.session() as s:
             found = s.scalar(
                 select(meters.c.premises_id)
                 .join(titles, titles.c.premises_id == meters.c.premises_id)
                 .join(balance, balance.c.premises_id == meters.c.premises_id)
-                .where(meters.c.n == shape[0], titles.c.n == shape[1], owes)
+                .where(meters.c.n == shape[0], titles.c.n == shape[1], titles.c.current == shape[2], owes)
                 .order_by(meters.c.premises_id)
                 .limit(1)
             )

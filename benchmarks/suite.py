@@ -211,7 +211,7 @@ def sql_rows(
     large: list[dict[str, Any]],
     small_spec: Spec,
     large_spec: Spec,
-    shape: tuple[int, int, bool],
+    shape: tuple[int, int, int, bool],
 ) -> list[Row]:
     small_counts: dict[str, int] = small[1]["statements"]
     large_counts: dict[str, int] = large[1]["statements"]
@@ -228,8 +228,10 @@ def sql_rows(
             )
         )
     # The same screens opened again (later rounds) must not send more either.
-    owes = "in arrears" if shape[2] else "not in arrears"
-    rows.append(Row(f"(card and ledger: a premises with {shape[0]} meters, {shape[1]} titles, {owes}, in both)", ""))
+    owes = "in arrears" if shape[3] else "not in arrears"
+    rows.append(
+        Row(f"(card, ledger: premises with {shape[0]} meters, {shape[1]} titles ({shape[2]} current), {owes})", "")
+    )
     later = [r["statements"] for r in large[2:] if "statements" in r]
     if later:
         steady = all(r == later[0] for r in later)
