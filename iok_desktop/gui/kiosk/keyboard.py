@@ -7,6 +7,9 @@ and max length, and cannot be swallowed by an event filter. Keys never take focu
 
 from __future__ import annotations
 
+import weakref
+
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -227,7 +230,18 @@ class KeyboardHost(QObject):
         app = QApplication.instance()
         if not isinstance(app, QApplication):
             raise RuntimeError("KeyboardHost needs a running QApplication")
-        app.focusChanged.connect(self._focus_changed)
+        # Not a bound slot on the application-wide signal: when the kiosk window (and this host with it)
+        # is deleted, PySide would still try to call it ("Slot 'KeyboardHost::' not found"). A plain
+        # function that looks the host up, disconnected when the host goes, cannot outlive it.
+        host = weakref.ref(self)
+
+        def focus_changed(old: QWidget | None, new: QWidget | None) -> None:
+            alive = host()
+            if alive is not None and shiboken6.isValid(alive):
+                alive._focus_changed(old, new)
+
+        app.focusChanged.connect(focus_changed)
+        self.destroyed.connect(lambda: app.focusChanged.disconnect(focus_changed))
 
     def hide_all(self) -> None:
         self.keyboard.hide()
