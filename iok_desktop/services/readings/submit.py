@@ -206,8 +206,10 @@ def edit_reading(
     if duplicate is not None and duplicate.id != reading.id:
         raise ValidationError("Taki sam odczyt (licznik, data i stan) już istnieje.", field="value")
     _check_pending_same_day(ctx, meter, reading_date, exclude_id=reading.id)
-    rules.check_against_accepted(ctx, meter, value, reading_date, resident=resident, exclude_id=None)
-    review = rules.review_context(ctx, meter, value, reading_date)
+    # Not against itself: a clerk may accept this very reading while the resident edits it, and then
+    # the compare-and-set below answers with the conflict ("already accepted by …"), not a rule.
+    rules.check_against_accepted(ctx, meter, value, reading_date, resident=resident, exclude_id=reading.id)
+    review = rules.review_context(ctx, meter, value, reading_date, exclude_id=reading.id)
     if review.warnings and not acknowledge_warnings:
         raise ConfirmationRequiredError(" ".join(review.warnings), warnings=review.warnings, field="value")
     old = {"value": reading.value, "reading_date": reading.reading_date}

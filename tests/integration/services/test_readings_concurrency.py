@@ -190,3 +190,26 @@ def test_many_clerks_bulk_approving_overlapping_selections_approve_each_reading_
         audit_counts = Counter(s.scalars(select(AuditEntry.entity_id).where(AuditEntry.action == "reading.approve")))
         assert set(audit_counts.values()) == {1} and len(audit_counts) == len(pending)
         assert household.account.id
+
+
+def test_a_resident_editing_a_reading_a_clerk_accepts_meanwhile_is_told_it_was_accepted(
+    pg_db: Database, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The approval commits after the edit has read the reading and before it checks the rules: the
+    resident learns the reading was accepted (a conflict), not that "a reading for that day exists"."""
+    household, (row,) = _pending(pg_db, clock)
+    checked = readings.rules.check_resident_may_submit
+
+    def clerk_approves_first(ctx: ServiceContext, *args: Any, **kwargs: Any) -> None:
+        with pg_db.session() as other:
+            readings.approve_readings(household.clerk_ctx(other, clock), [(row.id, row.version)])
+            other.commit()
+        checked(ctx, *args, **kwargs)
+
+    monkeypatch.setattr(readings.rules, "check_resident_may_submit", clerk_approves_first)
+    with pg_db.session() as s, pytest.raises(ConflictError) as refused:
+        readings.edit_reading(household.resident(s, clock), row.id, row.version, "13", TODAY)
+    assert "zaakceptował" in refused.value.message
+    with pg_db.session() as s:
+        stored = s.get(MeterReading, row.id)
+        assert stored is not None and stored.status is ReadingStatus.ACCEPTED and stored.value == Decimal("12")
