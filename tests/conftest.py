@@ -17,7 +17,7 @@ from iok_desktop.db.database import Database
 from iok_desktop.services.context import SYSTEM, FixedClock, ServiceContext
 from tests.support.databases import PostgresDatabases, SqliteDatabases
 from tests.support.debian_packages import PackagesUnavailableError, ensure_poppler
-from tests.support.postgres import PostgresCluster, PostgresUnavailableError
+from tests.support.postgres import PostgresCluster, PostgresUnavailableError, private_cluster
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -95,3 +95,32 @@ def clock() -> FixedClock:
 def system_ctx(db: Database, clock: FixedClock) -> Iterator[ServiceContext]:
     with db.session() as session:
         yield ServiceContext(session, SYSTEM, clock)
+
+
+# --- a PostgreSQL server of a test module's own, which its tests stop and start (fault tests) -----
+
+
+@pytest.fixture(scope="module")
+def fault_cluster() -> Iterator[PostgresCluster]:
+    """Never the session's shared server: restarting that one would break other tests' connections."""
+    with private_cluster() as cluster:
+        yield cluster
+
+
+@pytest.fixture(scope="module")
+def fault_databases(fault_cluster: PostgresCluster) -> PostgresDatabases:
+    return PostgresDatabases(fault_cluster)
+
+
+@pytest.fixture
+def fault_db(fault_cluster: PostgresCluster, fault_databases: PostgresDatabases) -> Iterator[Database]:
+    """A fresh migrated database on ``fault_cluster``; the server is running again when the test ends."""
+    url = fault_databases.create()
+    database = Database(url)
+    try:
+        yield database
+    finally:
+        if not fault_cluster.is_running():
+            fault_cluster.start_server()
+        database.dispose()
+        fault_databases.drop(url)

@@ -8,7 +8,6 @@ connection dropped in the middle of COMMIT and the first save did reach the data
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import psycopg
@@ -29,36 +28,16 @@ from iok_desktop.gui.clerk.pages import ledger as ledger_page
 from iok_desktop.services.backend import OUTCOME_UNKNOWN, UNAVAILABLE
 from tests.gui.support import ScriptedDialogs, screenshot, wait_idle
 from tests.gui.test_ledger_page import _choose, ledger_scene
-from tests.support.databases import PostgresDatabases
-from tests.support.postgres import PostgresCluster, private_cluster
+from tests.support.postgres import PostgresCluster
 
 pytestmark = pytest.mark.postgresql_only
 DOCUMENT = "KP/7/2026"
 
 
-@pytest.fixture(scope="module")
-def fault_cluster() -> Iterator[PostgresCluster]:
-    with private_cluster() as cluster:
-        yield cluster
-
-
-@pytest.fixture(scope="module")
-def fault_databases(fault_cluster: PostgresCluster) -> PostgresDatabases:
-    return PostgresDatabases(fault_cluster)
-
-
 @pytest.fixture
-def db(fault_cluster: PostgresCluster, fault_databases: PostgresDatabases) -> Iterator[Database]:
-    """Overrides the suite's ``db``: this module's own server, which the tests stop and start."""
-    url = fault_databases.create()
-    database = Database(url)
-    try:
-        yield database
-    finally:
-        if not fault_cluster.is_running():
-            fault_cluster.start_server()
-        database.dispose()
-        fault_databases.drop(url)
+def db(fault_db: Database) -> Database:
+    """Overrides the suite's ``db``: a database on this module's own server, which the tests stop and start."""
+    return fault_db
 
 
 def _window(qtbot: QtBot, ctx: ClerkContext, delays: tuple[int, ...]) -> tuple[MainWindow, LedgerPage]:

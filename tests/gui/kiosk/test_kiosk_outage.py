@@ -4,8 +4,6 @@ back to the sign-in screen by themselves once the server is up."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -16,35 +14,15 @@ from tests.gui.kiosk.conftest import MakeKiosk, Resident
 from tests.gui.kiosk.test_kiosk_shell import _login
 from tests.gui.support import screenshot, wait_idle
 from tests.support.builders import RESIDENT_PASSWORD
-from tests.support.databases import PostgresDatabases
-from tests.support.postgres import PostgresCluster, private_cluster
+from tests.support.postgres import PostgresCluster
 
 pytestmark = pytest.mark.postgresql_only
 
 
-@pytest.fixture(scope="module")
-def fault_cluster() -> Iterator[PostgresCluster]:
-    with private_cluster() as cluster:
-        yield cluster
-
-
-@pytest.fixture(scope="module")
-def fault_databases(fault_cluster: PostgresCluster) -> PostgresDatabases:
-    return PostgresDatabases(fault_cluster)
-
-
 @pytest.fixture
-def db(fault_cluster: PostgresCluster, fault_databases: PostgresDatabases) -> Iterator[Database]:
-    """Overrides the suite's ``db``: this module's own server, which the tests stop and start."""
-    url = fault_databases.create()
-    database = Database(url)
-    try:
-        yield database
-    finally:
-        if not fault_cluster.is_running():
-            fault_cluster.start_server()
-        database.dispose()
-        fault_databases.drop(url)
+def db(fault_db: Database) -> Database:
+    """Overrides the suite's ``db``: a database on this module's own server, which the tests stop and start."""
+    return fault_db
 
 
 def test_a_server_restart_under_a_signed_in_resident_shows_out_of_service_and_recovers(

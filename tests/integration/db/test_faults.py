@@ -11,7 +11,6 @@ import subprocess
 import sys
 import textwrap
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
@@ -24,35 +23,10 @@ from iok_desktop.db.models import AuditEntry
 from iok_desktop.domain.errors import DatabaseUnavailableError
 from iok_desktop.services.backend import CONTENTION, Backend, CommitOutcomeUnknownError, ContentionError
 from iok_desktop.services.context import ServiceContext
-from tests.support.databases import PostgresDatabases, SqliteDatabases
-from tests.support.postgres import PostgresCluster, private_cluster
+from tests.support.databases import SqliteDatabases
+from tests.support.postgres import PostgresCluster
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture(scope="module")
-def fault_cluster() -> Iterator[PostgresCluster]:
-    with private_cluster() as cluster:
-        yield cluster
-
-
-@pytest.fixture(scope="module")
-def fault_databases(fault_cluster: PostgresCluster) -> PostgresDatabases:
-    return PostgresDatabases(fault_cluster)
-
-
-@pytest.fixture
-def fault_db(fault_cluster: PostgresCluster, fault_databases: PostgresDatabases) -> Iterator[Database]:
-    factory = fault_databases
-    url = factory.create()
-    database = Database(url)
-    try:
-        yield database
-    finally:
-        if not fault_cluster.is_running():
-            fault_cluster.start_server()
-        database.dispose()
-        factory.drop(url)
 
 
 def _dsn(database: Database) -> str:
