@@ -1,7 +1,7 @@
 """The resident's own statement, printed silently on the kiosk's printer: one copy, no dialog, no file.
 
-The statement is read and drawn on the worker; the PDF stays in memory and goes straight to the
-printer (``gui.pdf_print.print_to``), so nothing of the resident's ledger is left on the kiosk's disk.
+The statement is read, drawn and sent to the printer on the worker; the PDF stays in memory and goes
+straight to the printer (``gui.pdf_print.print_to``), so nothing of the resident's ledger is left on the kiosk's disk.
 The printer is the one configured for this kiosk (``--printer`` or ``[kiosk] printer`` in the config
 file), else the system's default printer. Each print is recorded in the audit log once it is sent.
 """
@@ -38,25 +38,35 @@ class StatementPrinter(QObject):
             return
         self.status_changed.emit(self.tr("Preparing your statement…"), False, False)
         read = self.ctx.call(statements.statement_document, premises_id, date_from, date_to)
-
-        def work() -> tuple[StatementDocument, bytes]:
-            document = read()
-            return document, render_statement(document, personal=True)
-
-        self.ctx.run(work, lambda result: self._send(date_from, date_to, *result), self._failed)
-
-    def _send(self, date_from: date, date_to: date, document: StatementDocument, pdf: bytes) -> None:
-        premises_id = document.statement.premises_id
+        printer = self.printer_name()
         # The job's name in the print queue: the premises code, never a name.
-        title = self.tr("Statement %1").replace("%1", document.premises_code)
-        try:
-            print_to(self.printer_name(), pdf, title=title, copies=1)
-        except PrintError:
+        title = self.tr("Statement %1")
+
+        def work() -> StatementDocument | None:
+            """Read, draw and print on the worker: the kiosk's screen (and its idle countdown) never
+            waits for the printer. None: the printer refused the job."""
+            document = read()
+            pdf = render_statement(document, personal=True)
+            try:
+                print_to(printer, pdf, title=title.replace("%1", document.premises_code), copies=1)
+            except PrintError:
+                return None
+            return document
+
+        self.ctx.run(work, lambda document: self._printed(date_from, date_to, document), self._failed)
+
+    def _printed(self, date_from: date, date_to: date, document: StatementDocument | None) -> None:
+        if document is None:
             self._fail(self.tr("The printer is not available at the moment. Please ask at the office."))
             return
         self.ctx.run(
             self.ctx.call(
-                statements.record_statement_output, premises_id, date_from, date_to, action="print", personal=True
+                statements.record_statement_output,
+                document.statement.premises_id,
+                date_from,
+                date_to,
+                action="print",
+                personal=True,
             )
         )
         self.status_changed.emit(

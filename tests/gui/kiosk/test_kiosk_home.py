@@ -133,6 +133,7 @@ def test_printing_without_a_working_printer_says_so_and_leaves_no_audit(
     premises_id = _premises_of(db, resident)
     _ledger(db, premises_id)
     kiosk = make_kiosk(printer="Brak_Takiej_Drukarki")
+    kiosk.window.resize(1280, 1024)  # the screenshots below at a kiosk screen's size
     home = _sign_in(qtbot, kiosk, resident)
     _open_first(qtbot, kiosk, home)
 
@@ -158,6 +159,7 @@ def test_print_statement_goes_silently_to_the_kiosk_printer_one_copy_nothing_on_
     premises_id = _premises_of(db, resident)
     _ledger(db, premises_id)
     kiosk = make_kiosk(printer=cups_server.queue)
+    kiosk.window.resize(1280, 1024)  # the screenshots below at a kiosk screen's size
     home = _sign_in(qtbot, kiosk, resident)
     _open_first(qtbot, kiosk, home)
     for earlier in cups_server.outputs():  # CUPS-PDF names files by job title; start from an empty tray
