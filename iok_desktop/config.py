@@ -13,8 +13,11 @@ import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import platformdirs
+
+from iok_desktop.domain.errors import DomainError
 
 APP_NAME = "iok-desktop"
 ENV_DATABASE_URL = "IOK_DATABASE_URL"
@@ -35,6 +38,22 @@ def default_sqlite_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "iok.sqlite3"
 
 
+class ConfigFileError(DomainError):
+    """The config file exists but cannot be read: say where and what, instead of a traceback."""
+
+    code = "config_file"
+
+
+def _read_config(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigFileError(f"Plik konfiguracyjny {path} jest uszkodzony ({error}). Popraw go albo usuń.") from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigFileError(f"Nie można odczytać pliku konfiguracyjnego {path}: {error}.") from error
+
+
 def resolve_database_url(
     cli_url: str | None = None,
     *,
@@ -48,8 +67,7 @@ def resolve_database_url(
         return DatabaseLocation(env[ENV_DATABASE_URL], ENV_DATABASE_URL)
     path = config_file or user_config_file()
     if path.is_file():
-        with path.open("rb") as handle:
-            url = tomllib.load(handle).get("database", {}).get("url")
+        url = _read_config(path).get("database", {}).get("url")
         if url:
             return DatabaseLocation(str(url), str(path))
     sqlite_path = default_sqlite_path()
@@ -63,8 +81,7 @@ def kiosk_printer(cli_printer: str | None = None, *, config_file: Path | None = 
         return cli_printer
     path = config_file or user_config_file()
     if path.is_file():
-        with path.open("rb") as handle:
-            printer = tomllib.load(handle).get("kiosk", {}).get("printer")
+        printer = _read_config(path).get("kiosk", {}).get("printer")
         if printer:
             return str(printer)
     return None

@@ -23,11 +23,12 @@ def run(args: argparse.Namespace) -> int:
     app = make_application(sys.argv[:1], style="kiosk" if args.kiosk else "clerk")
     try:
         backend = open_backend(args.database_url)
+        printer = kiosk_printer(args.printer) if args.kiosk else None
     except DomainError as error:
         QMessageBox.critical(None, "IOK Desktop", error.message)
         return 2
     if args.kiosk:
-        return _run_kiosk(app, backend, kiosk_printer(args.printer))
+        return _run_kiosk(app, backend, printer)
     clerk = ClerkApp(backend, QSettings())
     clerk.start()
     code = app.exec()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from iok_desktop.config import default_sqlite_path, kiosk_printer, resolve_database_url
+import pytest
+
+from iok_desktop.config import ConfigFileError, default_sqlite_path, kiosk_printer, resolve_database_url
 
 
 def test_flag_wins_over_everything(tmp_path: Path) -> None:
@@ -41,3 +43,13 @@ def test_the_kiosk_printer_comes_from_the_command_line_then_the_config_file(tmp_
     config.write_text('[kiosk]\nprinter = "Kiosk_Hol"\n', encoding="utf-8")
     assert kiosk_printer(None, config_file=config) == "Kiosk_Hol"
     assert kiosk_printer("Biuro_2", config_file=config) == "Biuro_2"
+
+
+def test_a_broken_config_file_is_named_in_a_polish_message_not_a_traceback(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[database]\nurl = "postgresql+psycopg://iok@db/iok\n', encoding="utf-8")  # no closing quote
+    with pytest.raises(ConfigFileError) as broken:
+        resolve_database_url(None, environ={}, config_file=config)
+    assert broken.value.message.startswith(f"Plik konfiguracyjny {config} jest uszkodzony")
+    with pytest.raises(ConfigFileError):
+        kiosk_printer(None, config_file=config)
