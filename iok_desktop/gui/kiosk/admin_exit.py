@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from iok_desktop.domain.enums import StaffRole
 from iok_desktop.domain.errors import DatabaseUnavailableError, DomainError
@@ -46,8 +46,15 @@ class KioskAdminExitScreen(QWidget):
         self.back_button.clicked.connect(self.cancelled.emit)
         column = QVBoxLayout(self)
         column.addStretch(1)
-        for widget in (title, self.login_edit, self.password_edit, self.message, self.close_button, self.back_button):
+        for widget in (title, self.login_edit, self.password_edit, self.message):
             column.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Side by side: the screen keeps to the half of the display the on-screen keyboard leaves.
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
         column.addStretch(2)
 
     def submit(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from iok_desktop.domain.errors import DatabaseUnavailableError, DomainError
 from iok_desktop.gui.kiosk.named import named
@@ -53,15 +53,31 @@ class KioskPasswordScreen(QWidget):
         self.cancel_button = named(QPushButton(self.tr("Cancel")), "kiosk_cancel_password")
         self.cancel_button.clicked.connect(self.cancelled.emit)
         column = QVBoxLayout(self)
+        column.setContentsMargins(16, 4, 16, 4)
+        column.setSpacing(4)
         column.addStretch(1)
         for label in (title, hint):
             column.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+        # The rules in two columns and the buttons side by side: with the on-screen keyboard up, the
+        # screen has about half of a 1024-pixel display.
         rules_box = QWidget(self)
-        rules_layout = QVBoxLayout(rules_box)
-        self._rules = PasswordRules(rules_layout, rules_box)
+        listed = QVBoxLayout()
+        self._rules = PasswordRules(listed, rules_box)
+        rules_grid = QGridLayout(rules_box)
+        rules_grid.setHorizontalSpacing(48)
+        rules_grid.setVerticalSpacing(0)
+        for index, label in enumerate(self._rules.labels.values()):
+            listed.removeWidget(label)
+            rules_grid.addWidget(label, index % 3, index // 3)
         column.addWidget(rules_box, 0, Qt.AlignmentFlag.AlignHCenter)
-        for widget in (self.new_edit, self.repeat_edit, self.message, self.save_button, self.cancel_button):
+        for widget in (self.new_edit, self.repeat_edit, self.message):
             column.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
         column.addStretch(2)
         self._update_rules()
 
