@@ -45,4 +45,4 @@ class KioskContext(ServiceCalls):
                 return True
             return on_failure(error) if on_failure is not None else None
 
-        self.runner.run(work, succeeded, failed)
+        super().run(work, succeeded, failed)
