@@ -104,7 +104,7 @@ class Shots:
         self.out = out
         self.made: list[str] = []
 
-    def settle(self, runner: OperationRunner, done: Callable[[], bool] = lambda: True) -> None:
+    def settle(self, runner: OperationRunner, done: Callable[[], bool] = lambda: True, quiet: float = 0.4) -> None:
         """Let the worker finish, the results arrive and the widgets lay out (at most 20 s)."""
         deadline = time.monotonic() + 20
         quiet_since: float | None = None
@@ -114,7 +114,7 @@ class Shots:
                 quiet_since = None
             elif quiet_since is None:
                 quiet_since = time.monotonic()
-            elif time.monotonic() - quiet_since > 0.4:
+            elif time.monotonic() - quiet_since > quiet:
                 return
             time.sleep(0.02)
         raise RuntimeError("the screen did not settle within 20 s")
@@ -259,7 +259,8 @@ def register_account(shots: Shots, ctx: ClerkContext, page: AccountsPage) -> Non
 def statement(shots: Shots, page: LedgerPage) -> None:
     dialog = of(StatementDialog, page.open_statement_dialog())
     dialog.resize(1100, 850)
-    shots.settle(page.ctx.runner, lambda: dialog.current_pdf() is not None)
+    # The preview draws its pages on threads of its own: give it time to finish them.
+    shots.settle(page.ctx.runner, lambda: dialog.current_pdf() is not None, quiet=2.0)
     shots.grab(dialog, "clerk_statement_dialog")
     dialog.reject()
     shots.settle(page.ctx.runner)
