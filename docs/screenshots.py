@@ -69,6 +69,7 @@ NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)  # 10:30 at the office
 SCREENSHOTS = [
     "first_run_welcome",
     "first_run_admin",
+    "first_run_demo",
     "clerk_login",
     "clerk_queue",
     "clerk_queue_detail",
@@ -85,6 +86,7 @@ SCREENSHOTS = [
     "clerk_announcements",
     "clerk_audit",
     "clerk_admin",
+    "clerk_admin_settings",
     "kiosk_login_keyboard",
     "kiosk_login_refused",
     "kiosk_password_change",
@@ -163,6 +165,9 @@ def first_run(shots: Shots, backend: Backend) -> None:
     ui.repeat_edit.setText("Zielona7Brama")
     shots.settle(runner)
     shots.grab(wizard, "first_run_admin")
+    wizard.next()
+    shots.settle(runner)
+    shots.grab(wizard, "first_run_demo")
     wizard.close()
     runner.shutdown()
 
@@ -210,6 +215,11 @@ def clerk_tour(shots: Shots, backend: Backend, demo: DemoResult, settings: QSett
             else:
                 shots.grab(window, "clerk_ledger_premises")
                 statement(shots, of(LedgerPage, page))
+        elif key == "admin":
+            shots.grab(window, "clerk_admin")
+            page.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+            shots.settle(runner)
+            shots.grab(window, "clerk_admin_settings")
         elif key == "accounts":
             shots.grab(window, "clerk_accounts")
             register_account(shots, ctx, of(AccountsPage, page))
