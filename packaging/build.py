@@ -150,11 +150,7 @@ def build_installer(folder: Path, dist: Path) -> Path:
     """Windows: Inno Setup 6 turns the folder into dist/iok-desktop-setup-<version>.exe."""
     from iok_desktop import __version__  # noqa: PLC0415
 
-    candidates = [
-        shutil.which("ISCC"),
-        *(Path(os.environ.get(v, "")) / "Inno Setup 6" / "ISCC.exe" for v in ("ProgramFiles(x86)", "ProgramFiles")),
-    ]
-    iscc = next((str(c) for c in candidates if c and Path(c).is_file()), None)
+    iscc = find_iscc()
     if iscc is None:
         raise BuildError("Nie znaleziono Inno Setup 6 (ISCC.exe). Zainstaluj go ze strony jrsoftware.org.")
     command = [
@@ -167,6 +163,18 @@ def build_installer(folder: Path, dist: Path) -> Path:
     if subprocess.run(command, check=False).returncode != 0:  # noqa: S603 - our own fixed command
         raise BuildError("Inno Setup zakończył się błędem; komunikaty są powyżej.")
     return dist / f"iok-desktop-setup-{__version__}.exe"
+
+
+def find_iscc() -> str | None:
+    """Inno Setup's compiler: on PATH, else in its default installation folder."""
+    found = shutil.which("ISCC")
+    if found:
+        return found
+    for variable in ("ProgramFiles(x86)", "ProgramFiles"):
+        folder = os.environ.get(variable)
+        if folder and (Path(folder) / "Inno Setup 6" / "ISCC.exe").is_file():
+            return str(Path(folder) / "Inno Setup 6" / "ISCC.exe")
+    return None
 
 
 def folder_size(folder: Path) -> int:
@@ -185,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         render_icons(icon_dir)
         folder = run_pyinstaller(dist, work, icon_dir)
         if WINDOWS:
+            shutil.copy2(icon_dir / "iok-desktop.ico", folder / "iok-desktop.ico")  # the installer's icon
             installer = build_installer(folder, dist) if args.installer else None
         else:
             add_linux_files(folder, icon_dir)
