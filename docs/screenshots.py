@@ -55,7 +55,7 @@ from iok_desktop.gui.login_dialog import LoginDialog
 from iok_desktop.gui.operations import OperationRunner
 from iok_desktop.gui.qt_app import make_application
 from iok_desktop.services import accounts
-from iok_desktop.services.backend import Backend
+from iok_desktop.services.backend import UNAVAILABLE, Backend
 from iok_desktop.services.context import FixedClock
 
 CLERK_SIZE = (1440, 900)
@@ -73,6 +73,7 @@ SCREENSHOTS = [
     "clerk_login",
     "clerk_queue",
     "clerk_queue_detail",
+    "clerk_connection_lost",
     "clerk_registry_search",
     "clerk_registry_premises",
     "clerk_accounts",
@@ -196,10 +197,7 @@ def clerk_tour(shots: Shots, backend: Backend, demo: DemoResult, settings: QSett
         page = window.open_page(key)
         shots.settle(runner)
         if key == "queue":
-            shots.grab(window, "clerk_queue")
-            page.table.selectRow(3)  # type: ignore[attr-defined]
-            shots.settle(runner)
-            shots.grab(window, "clerk_queue_detail")
+            queue(shots, window, page)
         elif key in {"registry", "ledger"}:
             search = page.search  # type: ignore[attr-defined]
             # The registry by the resident's surname, the ledger by the street, as clerks search.
@@ -227,6 +225,22 @@ def clerk_tour(shots: Shots, backend: Backend, demo: DemoResult, settings: QSett
             shots.grab(window, f"clerk_{key}")
     window.close()
     runner.shutdown()
+
+
+def queue(shots: Shots, window: MainWindow, page: QWidget) -> None:
+    runner = window.ctx.runner
+    shots.grab(window, "clerk_queue")
+    page.table.selectRow(3)  # type: ignore[attr-defined]
+    shots.settle(runner)
+    shots.grab(window, "clerk_queue_detail")
+    # The banner a clerk sees when the server is gone, as the runner reports it; then the runner's
+    # report that the server answers again takes it away.
+    runner.connection_lost.emit(UNAVAILABLE)
+    shots.settle(runner, quiet=0.1)
+    shots.grab(window, "clerk_connection_lost")
+    window.retry_timer.stop()
+    runner.connection_restored.emit()
+    shots.settle(runner, lambda: not window.banner.isVisible())
 
 
 def register_account(shots: Shots, ctx: ClerkContext, page: AccountsPage) -> None:
