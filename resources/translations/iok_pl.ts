@@ -951,6 +951,14 @@
         <source>demo data loaded</source>
         <translation>wczytanie danych demonstracyjnych</translation>
     </message>
+    <message>
+        <source>database backed up</source>
+        <translation>kopia zapasowa bazy</translation>
+    </message>
+    <message>
+        <source>database restored from a backup</source>
+        <translation>odtworzenie bazy z kopii zapasowej</translation>
+    </message>
 </context>
 <context>
     <name>AuditDetails</name>
@@ -1271,6 +1279,46 @@
         <translation>Anulowano</translation>
     </message>
     <message>
+        <source>Kiosk exit</source>
+        <translation>Wyjście z kiosku</translation>
+    </message>
+    <message>
+        <source>Signed in through</source>
+        <translation>Zalogowano przez</translation>
+    </message>
+    <message>
+        <source>Number of premises</source>
+        <translation>Liczba lokali</translation>
+    </message>
+    <message>
+        <source>Years of history</source>
+        <translation>Lata historii</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Ziarno losowania</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>Stan na dzień</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Baza danych</translation>
+    </message>
+    <message>
+        <source>Schema version</source>
+        <translation>Wersja struktury bazy</translation>
+    </message>
+    <message>
+        <source>Size (bytes)</source>
+        <translation>Rozmiar (bajty)</translation>
+    </message>
+    <message>
+        <source>Contents replaced</source>
+        <translation>Zawartość zastąpiona</translation>
+    </message>
+    <message>
         <source>announcement</source>
         <translation>ogłoszenie</translation>
     </message>
@@ -1490,6 +1538,77 @@
     </message>
 </context>
 <context>
+    <name>AuditTables</name>
+    <message>
+        <source>cooperative</source>
+        <translation>spółdzielnia</translation>
+    </message>
+    <message>
+        <source>staff users</source>
+        <translation>pracownicy</translation>
+    </message>
+    <message>
+        <source>estates</source>
+        <translation>osiedla</translation>
+    </message>
+    <message>
+        <source>buildings</source>
+        <translation>budynki</translation>
+    </message>
+    <message>
+        <source>reading windows</source>
+        <translation>okna odczytów</translation>
+    </message>
+    <message>
+        <source>persons</source>
+        <translation>osoby</translation>
+    </message>
+    <message>
+        <source>premises</source>
+        <translation>lokale</translation>
+    </message>
+    <message>
+        <source>IOK accounts</source>
+        <translation>konta IOK</translation>
+    </message>
+    <message>
+        <source>legal titles</source>
+        <translation>tytuły prawne</translation>
+    </message>
+    <message>
+        <source>meters</source>
+        <translation>liczniki</translation>
+    </message>
+    <message>
+        <source>meter readings</source>
+        <translation>odczyty liczników</translation>
+    </message>
+    <message>
+        <source>ledger entries</source>
+        <translation>zapisy w kartotece</translation>
+    </message>
+    <message>
+        <source>contact changes</source>
+        <translation>zmiany danych kontaktowych</translation>
+    </message>
+    <message>
+        <source>announcements</source>
+        <translation>ogłoszenia</translation>
+    </message>
+    <message>
+        <source>announcements read</source>
+        <translation>odczytania ogłoszeń</translation>
+    </message>
+    <message>
+        <source>IOK account applications</source>
+        <translation>wnioski o konto IOK</translation>
+    </message>
+    <message>
+        <source>event log entries</source>
+        <translation>wpisy dziennika zdarzeń</translation>
+    </message>
+</context>
+<context>
     <name>BatchStatementsDialog</name>
     <message>
         <source>The PDF file to write</source>
@@ -1570,6 +1689,14 @@
 </context>
 <context>
     <name>ClerkApp</name>
+    <message>
+        <source>The database cannot be opened. Check that the database server is running and that its address is right.
+
+Details: %1</source>
+        <translation>Nie można otworzyć bazy danych. Sprawdź, czy serwer bazy danych działa i czy jego adres jest poprawny.
+
+Szczegóły: %1</translation>
+    </message>
     <message>
         <source>Demo cooperative loaded</source>
         <translation>Wczytano spółdzielnię demonstracyjną</translation>
@@ -2804,6 +2931,14 @@ Wiersze niezgodne z zasadami nie są księgowane — poniżej widać je z numere
     <message>
         <source>Sign in</source>
         <translation>Zaloguj</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>Database: connecting…</source>
+        <translation>Baza danych: łączenie…</translation>
     </message>
     <message>
         <source>Database: %1</source>

@@ -44,6 +44,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
+from PySide6.QtCharts import QChartView
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractListModel,
@@ -337,6 +338,15 @@ def _wizard_texts(wizard: QWizard) -> list[tuple[str, str]]:
     ]
 
 
+def _chart_texts(view: QChartView) -> list[tuple[str, str]]:
+    chart = view.chart()
+    return (
+        [(" chart title", chart.title())]
+        + [(f" series {i}", series.name()) for i, series in enumerate(chart.series())]
+        + [(f" axis {i}", axis.titleText()) for i, axis in enumerate(chart.axes())]
+    )
+
+
 def _text_edit_texts(edit: QTextEdit | QPlainTextEdit) -> list[tuple[str, str]]:
     shown = [("", edit.toPlainText()[:2000])] if edit.isReadOnly() else []
     return [(" placeholder", edit.placeholderText()), *shown]
@@ -365,6 +375,7 @@ WIDGET_TEXTS: list[tuple[type | tuple[type, ...], Callable[[Any], list[tuple[str
         lambda w: [(" special value", w.specialValueText()), (" prefix", w.prefix()), (" suffix", w.suffix())],
     ),
     (QAbstractSpinBox, lambda w: [(" special value", w.specialValueText())]),
+    (QChartView, _chart_texts),
 ]
 
 
@@ -422,6 +433,9 @@ class Demo:
     empty: Database
     result: DemoResult
     vocabulary: Vocabulary
+
+
+Step = Callable[[QWidget, Demo], None]  # an action of a tour on a screen
 
 
 @pytest.fixture(scope="module")
@@ -573,6 +587,30 @@ def _submit_dialog(name: str) -> Callable[[QWidget, Demo], None]:
     return act
 
 
+def _select_row(view: str, row: int) -> Step:
+    def act(page: QWidget, _demo: Demo) -> None:
+        target: Any = page
+        for part in view.split("."):
+            target = getattr(target, part)
+        target.selectRow(row)
+
+    return act
+
+
+def _filter_audit(action: str) -> Step:
+    def act(page: QWidget, _demo: Demo) -> None:
+        combo = page.action_filter_combo  # type: ignore[attr-defined]
+        combo.setCurrentIndex(combo.findData(action))
+        QTestWait.until(lambda: [line.row.action for line in page.lines()] == [action])  # type: ignore[attr-defined]
+
+    return act
+
+
+def _select_first_reading(page: QWidget, _demo: Demo) -> None:
+    page.select_row(0)  # type: ignore[attr-defined]
+    QTestWait.until(lambda: bool(page.detail.history_loaded))  # type: ignore[attr-defined]
+
+
 def _select_first_announcement(page: QWidget, _demo: Demo) -> None:
     view = page.view  # type: ignore[attr-defined]
     view.selectRow(0)
@@ -592,14 +630,16 @@ def _new_resident_password(page: QWidget, demo: Demo) -> None:
     view.reset_password()
 
 
-Step = Callable[[QWidget, Demo], None]
-PAGE_STEPS: dict[str, list[tuple[str, Step] | tuple[str, Step, Step]]] = {
+Steps = list[tuple[str, *tuple[Step, ...]]]  # a step's name and its actions, each looked at
+PAGE_STEPS: dict[str, Steps] = {
     "queue": [
-        ("first row", _call("select_row", 0)),
+        ("first row", _select_first_reading),
         ("reject", _call("reject_selected"), _submit_dialog("reject_dialog")),
     ],
     "registry": [("premises card", _search), ("contact data", _first_button("edit_contact_"))],
     "accounts": [
+        ("accounts", *(_select_row("accounts.table", row) for row in range(3))),
+        ("applications", *(_select_row("applications.table", row) for row in range(3))),
         ("application", _call("new_application"), _submit_dialog("application_dialog")),
         ("new password", _new_resident_password),
     ],
@@ -621,7 +661,11 @@ PAGE_STEPS: dict[str, list[tuple[str, Step] | tuple[str, Step, Step]]] = {
         ("preview", _call("editor.preview")),
         ("new", _call("new_announcement")),
     ],
-    "audit": [("premises chooser", _call("choose_premises"))],
+    "audit": [
+        ("entries", *(_select_row("view", row) for row in range(ROWS_READ))),
+        ("demo entry", _filter_audit("demo.generate"), _select_row("view", 0)),
+        ("premises chooser", _call("choose_premises")),
+    ],
     "admin": [
         ("add staff", _call("staff_tab.add_staff"), _submit_dialog("add_staff_dialog")),
         ("new staff password", _new_staff_password),
@@ -690,7 +734,7 @@ def _open_first_announcement(page: QWidget, _demo: Demo) -> None:
     page.open(items[0])  # type: ignore[attr-defined]
 
 
-KIOSK_STEPS: dict[str, list[tuple[str, Step] | tuple[str, Step, Step]]] = {
+KIOSK_STEPS: dict[str, Steps] = {
     "home": [("ledger", _first_button("kiosk_home_premises_"))],
     "contacts": [("change", _first_button("contacts_change_button"))],
     "readings": [

@@ -61,6 +61,8 @@ def action_descriptions() -> dict[str, str]:
             "AuditActions", "building's own reading window removed"
         ),
         "demo.generate": QCoreApplication.translate("AuditActions", "demo data loaded"),
+        "db.backup": QCoreApplication.translate("AuditActions", "database backed up"),
+        "db.restore": QCoreApplication.translate("AuditActions", "database restored from a backup"),
     }
 
 

@@ -125,6 +125,42 @@ def field_names() -> dict[str, str]:
         "unchanged": QCoreApplication.translate("AuditDetails", "Unchanged"),
         "rejected": QCoreApplication.translate("AuditDetails", "Refused"),
         "cancelled": QCoreApplication.translate("AuditDetails", "Cancelled"),
+        "kiosk_exit": QCoreApplication.translate("AuditDetails", "Kiosk exit"),
+        "channel": QCoreApplication.translate("AuditDetails", "Signed in through"),
+        # demo.generate (demo/office.py)
+        "premises": QCoreApplication.translate("AuditDetails", "Number of premises"),
+        "years": QCoreApplication.translate("AuditDetails", "Years of history"),
+        "seed": QCoreApplication.translate("AuditDetails", "Seed"),
+        "today": QCoreApplication.translate("AuditDetails", "As of"),
+        # db.backup and db.restore (cli/backup_command.py)
+        "engine": QCoreApplication.translate("AuditDetails", "Database"),
+        "revision": QCoreApplication.translate("AuditDetails", "Schema version"),
+        "size": QCoreApplication.translate("AuditDetails", "Size (bytes)"),
+        "clean": QCoreApplication.translate("AuditDetails", "Contents replaced"),
+        "counts": QCoreApplication.translate("AuditDetails", "Rows"),
+    }
+
+
+def table_names() -> dict[str, str]:
+    """The tables whose rows the demo and the backups count (``rows``/``counts`` in the details)."""
+    return {
+        "cooperative": QCoreApplication.translate("AuditTables", "cooperative"),
+        "staff_users": QCoreApplication.translate("AuditTables", "staff users"),
+        "estates": QCoreApplication.translate("AuditTables", "estates"),
+        "buildings": QCoreApplication.translate("AuditTables", "buildings"),
+        "reading_windows": QCoreApplication.translate("AuditTables", "reading windows"),
+        "persons": QCoreApplication.translate("AuditTables", "persons"),
+        "premises": QCoreApplication.translate("AuditTables", "premises"),
+        "resident_accounts": QCoreApplication.translate("AuditTables", "IOK accounts"),
+        "legal_titles": QCoreApplication.translate("AuditTables", "legal titles"),
+        "meters": QCoreApplication.translate("AuditTables", "meters"),
+        "meter_readings": QCoreApplication.translate("AuditTables", "meter readings"),
+        "ledger_entries": QCoreApplication.translate("AuditTables", "ledger entries"),
+        "contact_changes": QCoreApplication.translate("AuditTables", "contact changes"),
+        "announcements": QCoreApplication.translate("AuditTables", "announcements"),
+        "announcement_reads": QCoreApplication.translate("AuditTables", "announcements read"),
+        "account_applications": QCoreApplication.translate("AuditTables", "IOK account applications"),
+        "audit_log": QCoreApplication.translate("AuditTables", "event log entries"),
     }
 
 
@@ -173,6 +209,7 @@ def _enum_for(field: str, action: str) -> type[StrEnum] | None:
         "audience": Audience,
         "frequency": WindowFrequency,
         "source": ReadingSource,
+        "channel": ReadingSource,
     }.get(field)
 
 
@@ -281,10 +318,13 @@ def _split(details: Mapping[str, Any]) -> tuple[list[tuple[str, Any, Any]], bool
 def details_html(row: AuditRow, premises: PremisesLabel | None = None) -> str:
     names = field_names()
 
+    tables = table_names()
+
     def name_of(key: str) -> str:
         if "." in key:
             outer, inner = key.split(".", 1)
-            return f"{names.get(outer, outer)}: {names.get(inner, inner)}"
+            inner_names = tables if outer in {"rows", "counts"} else names
+            return f"{names.get(outer, outer)}: {inner_names.get(inner, names.get(inner, inner))}"
         return names.get(key, key.replace("_", " "))
 
     header = [
