@@ -10,7 +10,6 @@ The config file is ``config.toml`` in the user's config directory (``platformdir
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,6 +44,8 @@ class ConfigFileError(DomainError):
 
 
 def _read_config(path: Path) -> dict[str, Any]:
+    import tomllib  # noqa: PLC0415 - most starts have no config file; the application's start is timed
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

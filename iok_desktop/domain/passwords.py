@@ -30,8 +30,21 @@ INITIAL_DIGITS = "34679"
 RULES_TEXT = "Hasło musi mieć co najmniej 8 znaków, zawierać małe i duże litery oraz cyfry."
 
 _hasher = PasswordHasher()  # argon2id, library defaults (t=3, 64 MiB, p=4)
-# Verified against when the login does not exist, so that case takes as long as a wrong password.
-_DUMMY_HASH = _hasher.hash("iok-dummy-password-for-timing")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verified against when the login does not exist, so that case takes as long as a wrong password.
+
+    Made on first use, not at import: it costs a full argon2 hash (64 MiB, ~0.2 s) and the GUI's
+    start-up imports this module. The application makes it on its worker thread right after the
+    database opens (``prepare_timing_hash``), so even the first unknown login is not faster.
+    """
+    return _hasher.hash("iok-dummy-password-for-timing")
+
+
+def prepare_timing_hash() -> None:
+    _dummy_hash()
 
 
 def normalise(password: str) -> str:
@@ -104,7 +117,7 @@ def verify_password(stored_hash: str | None, password: str) -> bool:
     # password, after the same work, instead of raising UnicodeEncodeError out of the login.
     candidate = normalise(password[:HARD_INPUT_CAP]).encode("utf-8", "surrogatepass")
     try:
-        return _hasher.verify(stored_hash or _DUMMY_HASH, candidate) and stored_hash is not None
+        return _hasher.verify(stored_hash or _dummy_hash(), candidate) and stored_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 import shutil
 import subprocess
 import sys
@@ -77,8 +78,27 @@ def build_form(ui: Path) -> Path:
         [_tool("pyside6-uic"), "--from-imports", str(ui)], capture_output=True, text=True, check=True
     )
     body = result.stdout.replace("from . import resources_rc", "from iok_desktop.gui import resources_rc")
-    _write_stamped(target, body, [ui])
+    _write_stamped(target, prune_qt_imports(body), [ui])
     return target
+
+
+_QT_IMPORT = re.compile(r"^from (PySide6\.\w+) import \(([^)]*)\)\n", re.MULTILINE)
+
+
+def prune_qt_imports(body: str) -> str:
+    """Keep only the Qt names a generated form uses.
+
+    uic imports some forty names whatever the form needs; PySide6 initialises each imported class on
+    first touch, which made the sign-in form alone take ~30 ms to import (benchmarks/README.md, start-up).
+    """
+    code = "\n".join(line for line in _QT_IMPORT.sub("", body).splitlines() if not line.lstrip().startswith("#"))
+
+    def keep_used(match: re.Match[str]) -> str:
+        names = [name.strip() for name in match.group(2).split(",") if name.strip()]
+        used = [name for name in names if re.search(rf"\b{re.escape(name)}\b", code)]
+        return f"from {match.group(1)} import ({', '.join(used)})\n" if used else ""
+
+    return _QT_IMPORT.sub(keep_used, body)
 
 
 def qrc_sources() -> list[Path]:

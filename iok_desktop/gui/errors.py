@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QWidget
 
 from iok_desktop.domain.errors import ConflictError, DatabaseUnavailableError, DomainError
 from iok_desktop.gui.dialogs import Dialogs
-from iok_desktop.services.backend import CommitOutcomeUnknownError
 
 log = logging.getLogger("iok.gui")
 
@@ -32,6 +31,9 @@ class ErrorPresenter(QObject):
         self.window: QWidget | None = None
 
     def show(self, error: BaseException) -> None:
+        # Imported here: this module is on the start-up path, the backend (SQLAlchemy) is not.
+        from iok_desktop.services.backend import CommitOutcomeUnknownError  # noqa: PLC0415
+
         if isinstance(error, CommitOutcomeUnknownError):
             self.database_unavailable.emit(error.message)
             self.dialogs.warning(

@@ -2,37 +2,58 @@
 
 Windows are shown, not ``exec()``-ed, and hand over through signals, so tests drive the same flow
 as a clerk does.
+
+The application starts with ``open()``: the sign-in window is on the screen at once while the worker
+thread imports the services and opens the database; a sign-in typed meanwhile waits for it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
+from iok_desktop.domain.errors import DomainError
 from iok_desktop.gui.dialogs import Dialogs
 from iok_desktop.gui.errors import ErrorPresenter
 from iok_desktop.gui.login_dialog import LoginDialog
 from iok_desktop.gui.operations import OperationRunner
-from iok_desktop.services import staff
-from iok_desktop.services.auth import StaffSession
-from iok_desktop.services.backend import Backend
 
-# What comes after the sign-in window (the main window and its screens, the first-run wizard with the
-# demo generator, the password change) is imported when it is needed: the start-up shows the sign-in
-# window without waiting for it (benchmarks/README.md, start-up).
+# What comes after the sign-in window (the services and SQLAlchemy, the main window and its screens,
+# the first-run wizard with the demo generator, the password change) is imported when it is needed:
+# the start-up shows the sign-in window without waiting for it (benchmarks/README.md, start-up).
 if TYPE_CHECKING:
     from iok_desktop.demo import DemoResult
     from iok_desktop.gui.clerk.main_window import MainWindow
     from iok_desktop.gui.clerk.pages import PageSpec
     from iok_desktop.gui.first_run import FirstRunWizard
     from iok_desktop.gui.password_dialog import PasswordChangeDialog
+    from iok_desktop.services.auth import StaffSession
+    from iok_desktop.services.backend import Backend
+
+
+def _open_and_count_staff(opener: Callable[[], Backend]) -> tuple[Backend, int]:
+    """On the worker: open the database and ask whether this is a first run (no staff yet)."""
+    from iok_desktop.services import staff  # noqa: PLC0415 - see the imports
+
+    backend = opener()
+    try:
+        return backend, backend.system(staff.staff_count)
+    except BaseException:
+        backend.database.dispose()
+        raise
 
 
 class ClerkApp(QObject):
+    # The database could not be opened: the Polish reason. The application shows it and ends.
+    failed_to_open = Signal(str)
+    # The database is open (its description); the first window (sign-in or first run) is up.
+    opened = Signal(str)
+
     def __init__(
         self,
-        backend: Backend,
+        backend: Backend | None,
         settings: QSettings,
         dialogs: Dialogs | None = None,
         pages: list[PageSpec] | None = None,
@@ -50,15 +71,63 @@ class ClerkApp(QObject):
         self.main_window: MainWindow | None = None
 
     def start(self) -> None:
-        self.runner.run(lambda: self.backend.system(staff.staff_count), self._staff_counted)
+        """With the database already open (tests, tools): first run or sign-in."""
+        backend = self._open_backend()
+        self.runner.run(lambda: _open_and_count_staff(lambda: backend), self._opened)
+
+    def open(self, opener: Callable[[], Backend], *, sign_in_expected: bool = True) -> None:
+        """Show the sign-in window now (unless a first run is expected) and open the database meanwhile.
+
+        The work is queued once the event loop runs, so the window is drawn before the worker starts
+        importing (it would hold the GIL while the window is being shown).
+        """
+        if sign_in_expected:
+            self.show_login()
+        QTimer.singleShot(
+            0, lambda: self.runner.run(lambda: _open_and_count_staff(opener), self._opened, self._open_failed)
+        )
+
+    def _opened(self, result: tuple[Backend, int]) -> None:
+        self.backend, count = result
+        self._staff_counted(count)
+        self.opened.emit(self.backend.description)
+        # The hash an unknown login is checked against (so it is not refused faster than a wrong
+        # password): made now on the worker, not on the first sign-in or at import.
+        self.runner.run(_prepare_timing_hash)
+
+    def _open_failed(self, error: BaseException) -> bool:
+        if isinstance(error, DomainError):
+            message = error.message
+        else:
+            # Not a refusal of ours: the server is down, the address or the file is wrong. The driver's
+            # first line says which; the rest of its text is for developers.
+            detail = (str(error) or type(error).__name__).splitlines()[0]
+            message = self.tr(
+                "The database cannot be opened. Check that the database server is running and that its "
+                "address is right.\n\nDetails: %1"
+            ).replace("%1", detail)
+        self.failed_to_open.emit(message)
+        return True
+
+    def _open_backend(self) -> Backend:
+        if self.backend is None:  # a bug: the windows that need it come after _opened()
+            raise RuntimeError("the database is not open yet")
+        return self.backend
 
     def _staff_counted(self, count: int) -> None:
+        backend = self._open_backend()
         if count == 0:
             from iok_desktop.gui.first_run import FirstRunWizard  # noqa: PLC0415 - see the imports
 
-            self.wizard = FirstRunWizard(self.backend, self.runner)
+            if self.login_dialog is not None:  # nobody to sign in yet: the wizard comes instead
+                self.login_dialog.close()
+                self.login_dialog.deleteLater()
+                self.login_dialog = None
+            self.wizard = FirstRunWizard(backend, self.runner)
             self.wizard.completed.connect(self._first_run_done)
             self.wizard.show()
+        elif self.login_dialog is not None:
+            self.login_dialog.set_backend(backend)
         else:
             self.show_login()
 
@@ -82,7 +151,7 @@ class ClerkApp(QObject):
         if session.must_change_password:
             from iok_desktop.gui.password_dialog import PasswordChangeDialog  # noqa: PLC0415 - see the imports
 
-            self.password_dialog = PasswordChangeDialog(self.backend, self.runner, session.actor())
+            self.password_dialog = PasswordChangeDialog(self._open_backend(), self.runner, session.actor())
             self.password_dialog.changed.connect(lambda: self.open_main_window(session))
             self.password_dialog.rejected.connect(self.show_login)
             self.password_dialog.show()
@@ -94,7 +163,7 @@ class ClerkApp(QObject):
         from iok_desktop.gui.clerk.main_window import MainWindow  # noqa: PLC0415
         from iok_desktop.gui.clerk.pages import all_pages  # noqa: PLC0415
 
-        ctx = ClerkContext(self.backend, self.runner, self.errors, self.dialogs, self.settings, session)
+        ctx = ClerkContext(self._open_backend(), self.runner, self.errors, self.dialogs, self.settings, session)
         self.main_window = MainWindow(ctx, self._pages if self._pages is not None else all_pages())
         self.main_window.logged_out.connect(self._logged_out)
         self.main_window.show()
@@ -102,3 +171,9 @@ class ClerkApp(QObject):
     def _logged_out(self) -> None:
         self.main_window = None
         self.show_login()
+
+
+def _prepare_timing_hash() -> None:
+    from iok_desktop.domain.passwords import prepare_timing_hash  # noqa: PLC0415 - see the imports
+
+    prepare_timing_hash()
