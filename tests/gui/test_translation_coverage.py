@@ -498,6 +498,8 @@ def clerk_tour(tour: Tour, demo: Demo, tmp: Path) -> None:
     qtbot.addWidget(wizard)
     wizard.show()
     tour.look("first-run wizard")
+    wizard.admin_page.ui.password_edit.setText("short")
+    wizard.admin_page.ui.repeat_edit.setText("other")
     while (
         wizard.currentId() != -1
         and wizard.nextId() != -1
@@ -548,12 +550,31 @@ def _search(page: QWidget, demo: Demo) -> None:
 
 
 class QTestWait:
+    """The running tour's qtbot and dialogs, for the steps."""
+
     qtbot: QtBot | None = None
+    dialogs: ScriptedDialogs | None = None
 
     @classmethod
     def until(cls, done: Callable[[], bool]) -> None:
         assert cls.qtbot is not None
         cls.qtbot.waitUntil(done, timeout=10_000)
+
+
+def _answering_no(step: Step) -> Step:
+    """``step`` with every question answered "no" (the question is seen; nothing is changed)."""
+
+    def act(page: QWidget, demo: Demo) -> None:
+        assert QTestWait.dialogs is not None
+        QTestWait.dialogs.confirm_answers[:] = [False] * 5
+        try:
+            step(page, demo)
+            assert QTestWait.qtbot is not None
+            wait_idle(QTestWait.qtbot, page.ctx.runner)  # type: ignore[attr-defined]
+        finally:
+            QTestWait.dialogs.confirm_answers.clear()
+
+    return act
 
 
 def _call(name: str, *args: object) -> Callable[[QWidget, Demo], None]:
@@ -635,6 +656,7 @@ PAGE_STEPS: dict[str, Steps] = {
     "queue": [
         ("first row", _select_first_reading),
         ("reject", _call("reject_selected"), _submit_dialog("reject_dialog")),
+        ("approve the unflagged", _answering_no(_call("approve_unflagged"))),
     ],
     "registry": [("premises card", _search), ("contact data", _first_button("edit_contact_"))],
     "accounts": [
@@ -642,6 +664,8 @@ PAGE_STEPS: dict[str, Steps] = {
         ("applications", *(_select_row("applications.table", row) for row in range(3))),
         ("application", _call("new_application"), _submit_dialog("application_dialog")),
         ("new password", _new_resident_password),
+        ("lock", _call("accounts.lock")),
+        ("deactivate", _answering_no(_call("accounts.deactivate"))),
     ],
     "ledger": [
         ("premises", _search),
@@ -659,6 +683,7 @@ PAGE_STEPS: dict[str, Steps] = {
     "announcements": [
         ("selected", _select_first_announcement),
         ("preview", _call("editor.preview")),
+        ("end", _answering_no(_call("editor.expire"))),
         ("new", _call("new_announcement")),
     ],
     "audit": [
@@ -669,6 +694,7 @@ PAGE_STEPS: dict[str, Steps] = {
     "admin": [
         ("add staff", _call("staff_tab.add_staff"), _submit_dialog("add_staff_dialog")),
         ("new staff password", _new_staff_password),
+        ("deactivate staff", _answering_no(_call("staff_tab.toggle_active"))),
     ],
 }
 
@@ -753,6 +779,7 @@ def collect(language: str, iok_app: QApplication, qtbot: QtBot, demo: Demo, tmp:
     dialogs = ScriptedDialogs()
     runner = OperationRunner(ErrorPresenter(dialogs).show)
     QTestWait.qtbot = qtbot
+    QTestWait.dialogs = dialogs
     tour = Tour(qtbot, runner, dialogs, collector)
     with in_language(iok_app, language):
         try:
