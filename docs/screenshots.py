@@ -213,6 +213,8 @@ def clerk_tour(shots: Shots, backend: Backend, demo: DemoResult, settings: QSett
             else:
                 shots.grab(window, "clerk_ledger_premises")
                 statement(shots, of(LedgerPage, page))
+        elif key == "audit":
+            audit(shots, window, page)
         elif key == "admin":
             shots.grab(window, "clerk_admin")
             page.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
@@ -241,6 +243,16 @@ def queue(shots: Shots, window: MainWindow, page: QWidget) -> None:
     window.retry_timer.stop()
     runner.connection_restored.emit()
     shots.settle(runner, lambda: not window.banner.isVisible())
+
+
+def audit(shots: Shots, window: MainWindow, page: QWidget) -> None:
+    """Up to the demo's today (the demo's own load is recorded at the real time), first entry opened."""
+    page.date_to_edit.setText(TODAY.strftime("%d.%m.%Y"))  # type: ignore[attr-defined]
+    page.apply_filters()  # type: ignore[attr-defined]
+    shots.settle(window.ctx.runner)
+    page.view.selectRow(0)  # type: ignore[attr-defined]
+    shots.settle(window.ctx.runner)
+    shots.grab(window, "clerk_audit")
 
 
 def register_account(shots: Shots, ctx: ClerkContext, page: AccountsPage) -> None:
@@ -416,6 +428,7 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
     app = make_application(language="pl", route_qt_messages=False)
+    app.setCursorFlashTime(0)  # a steady text cursor: the same picture on every run
     shots = Shots(app, args.out)
     clock = FixedClock(NOW)
     # A fixed folder, so the database named in the status bar is the same on every run.
