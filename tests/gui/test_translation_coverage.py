@@ -627,6 +627,18 @@ def _filter_audit(action: str) -> Step:
     return act
 
 
+def _wizard_next(name: str) -> Step:
+    def act(_page: QWidget, _demo: Demo) -> None:
+        wizards = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.objectName() == name]
+        assert wizards and isinstance(wizards[0], QWizard), f"no wizard {name}"
+        wizard = wizards[0]
+        start = wizard.currentId()
+        wizard.next()
+        QTestWait.until(lambda: wizard.currentId() != start)
+
+    return act
+
+
 def _select_first_reading(page: QWidget, _demo: Demo) -> None:
     page.select_row(0)  # type: ignore[attr-defined]
     QTestWait.until(lambda: bool(page.detail.history_loaded))  # type: ignore[attr-defined]
@@ -679,6 +691,12 @@ PAGE_STEPS: dict[str, Steps] = {
         ("import", _call("open_import")),
         ("export", _call("open_export")),
         ("meter replacement", _call("open_replacement")),
+        (
+            "replacing a due meter",
+            _select_row("verification_tab.view", 0),
+            _first_button("replace_selected_button"),
+            _wizard_next("replacement_wizard"),
+        ),
     ],
     "announcements": [
         ("selected", _select_first_announcement),
