@@ -31,6 +31,7 @@ if [ -n "$kiosk_user" ] && ! id "$kiosk_user" >/dev/null 2>&1; then
 fi
 
 if [ "$here" != "$prefix" ]; then
+    mkdir -p "$(dirname "$prefix")"
     rm -rf "$prefix.new"
     cp -a "$here" "$prefix.new"
     rm -rf "$prefix"
