@@ -115,6 +115,15 @@ ROWS_READ = 5  # the first rows of each table or list
 WORKSTATIONS = ("desk-1", "kiosk-1")  # the machines' names the tours give (shown in the audit log)
 UNKNOWN_LOGIN = "nobody"  # typed at the sign-in screens (its failed sign-in is in the audit log)
 
+# Files whose every row is refused (nothing is posted): the refusals and the summary are seen.
+LEDGER_CSV = (
+    "numer_lokalu;data_ksiegowania;termin_platnosci;rodzaj;tytul;kwota;numer_dokumentu\n"
+    "99-999-999;2026-11-08;;wpłata;Wpłata;12,00;X/1\n"
+    "01-001-001;2026-11-08;;wpłata;Wpłata;-5,00;X/2\n"
+    "01-001-001;2026-13-45;;naliczenie;Opłata;1,00;X/3\n"
+)
+READINGS_CSV = "numer_licznika;rodzaj;data;stan\nZZ-99-0000001;zimna woda;2026-11-20;12,5\n"
+
 
 # --- the vocabularies ---------------------------------------------------------------------------
 
@@ -193,6 +202,8 @@ def declared_data() -> frozenset[str]:
 
 def demo_texts(database: Database, demo: DemoResult) -> list[str]:
     texts: list[str] = [demo.cooperative_name, *WORKSTATIONS]
+    for csv in (LEDGER_CSV, READINGS_CSV):  # the files the tours import are data too
+        texts += [cell for line in csv.splitlines()[1:] for cell in line.split(";")]
     logins: list[str] = []
     for credential in [*demo.staff, *demo.residents]:
         texts += [credential.full_name, credential.login, *credential.addresses]
@@ -554,6 +565,7 @@ class QTestWait:
 
     qtbot: QtBot | None = None
     dialogs: ScriptedDialogs | None = None
+    tmp: Path | None = None
 
     @classmethod
     def until(cls, done: Callable[[], bool]) -> None:
@@ -627,6 +639,19 @@ def _filter_audit(action: str) -> Step:
     return act
 
 
+def _import_file(dialog: str, content: str) -> Step:
+    def act(page: QWidget, _demo: Demo) -> None:
+        target = getattr(page, dialog)
+        assert QTestWait.tmp is not None
+        path = QTestWait.tmp / f"{dialog}-{len(content)}.csv"
+        path.write_text(content, encoding="utf-8")
+        target.import_file(path)
+        assert QTestWait.qtbot is not None
+        wait_idle(QTestWait.qtbot, page.ctx.runner)  # type: ignore[attr-defined]
+
+    return act
+
+
 def _wizard_next(name: str) -> Step:
     def act(_page: QWidget, _demo: Demo) -> None:
         wizards = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.objectName() == name]
@@ -685,10 +710,10 @@ PAGE_STEPS: dict[str, Steps] = {
         ("correction", _call("open_correction_dialog"), _submit_dialog("ledger_correction_dialog")),
         ("statement", _call("open_statement_dialog")),
         ("batch statements", _call("open_batch_dialog")),
-        ("import", _call("open_import_dialog")),
+        ("import", _call("open_import_dialog"), _import_file("import_dialog", LEDGER_CSV)),
     ],
     "meters": [
-        ("import", _call("open_import")),
+        ("import", _call("open_import"), _import_file("import_dialog", READINGS_CSV)),
         ("export", _call("open_export")),
         ("meter replacement", _call("open_replacement")),
         (
@@ -798,6 +823,7 @@ def collect(language: str, iok_app: QApplication, qtbot: QtBot, demo: Demo, tmp:
     runner = OperationRunner(ErrorPresenter(dialogs).show)
     QTestWait.qtbot = qtbot
     QTestWait.dialogs = dialogs
+    QTestWait.tmp = tmp
     tour = Tour(qtbot, runner, dialogs, collector)
     with in_language(iok_app, language):
         try:
