@@ -1,17 +1,29 @@
 """Closed vocabularies of the domain, stored in the database by their ``value``.
 
 Values are short English codes (stable in the database and in logs); ``label`` gives the Polish
-word the users know from IOK.
+word the users know from IOK, or its English when the language is English (``domain.language``; the
+English labels are in ``messages_en.ENUM_LABELS``).
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 
+from iok_desktop.domain.language import current_language
+
 
 class _Labelled(StrEnum):
     @property
     def label(self) -> str:
+        if current_language() == "en":
+            from iok_desktop.domain.messages_en import ENUM_LABELS  # noqa: PLC0415 - loaded for English only
+
+            return ENUM_LABELS[self]
+        return _LABELS[self]
+
+    @property
+    def polish_label(self) -> str:
+        """The Polish label whatever the language (for Polish documents and files)."""
         return _LABELS[self]
 
 

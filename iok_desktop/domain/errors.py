@@ -1,12 +1,15 @@
 """The one error taxonomy of the core.
 
 Every refusal the user can cause is a ``DomainError`` carrying a Polish message meant to be shown
-as it is. The GUI decides how to show it by its class: a ``ValidationError`` goes next to the field
-it names, a ``ConflictError`` offers a reload, the rest go into a message box. Anything that is not
-a ``DomainError`` is a bug.
+as it is; ``message`` and ``str(error)`` give it in the current language (``domain.language``: the
+English comes from the catalogue; the Polish as raised is ``polish``). The GUI decides how to show
+it by its class: a ``ValidationError`` goes next to the field it names, a ``ConflictError`` offers a
+reload, the rest go into a message box. Anything that is not a ``DomainError`` is a bug.
 """
 
 from __future__ import annotations
+
+from iok_desktop.domain.language import localize
 
 
 class DomainError(Exception):
@@ -16,8 +19,13 @@ class DomainError(Exception):
 
     def __init__(self, message: str, *, field: str | None = None) -> None:
         super().__init__(message)
-        self.message = message
+        self.polish = message
         self.field = field
+
+    @property
+    def message(self) -> str:
+        """The message in the current language (Polish as raised, or its English)."""
+        return localize(self.polish)
 
     def __str__(self) -> str:
         return self.message
@@ -85,7 +93,12 @@ class ConfirmationRequiredError(DomainError):
 
     def __init__(self, message: str, *, warnings: list[str], field: str | None = None) -> None:
         super().__init__(message, field=field)
-        self.warnings = warnings
+        self.polish_warnings = warnings
+
+    @property
+    def warnings(self) -> list[str]:
+        """The warnings to confirm, in the current language."""
+        return [localize(warning) for warning in self.polish_warnings]
 
 
 class DatabaseUnavailableError(DomainError):

@@ -6,6 +6,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from iok_desktop.domain.errors import ValidationError
+from iok_desktop.domain.language import localize
 
 GROSZ = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -57,7 +58,7 @@ def parse_money(text: str, *, field: str = "amount") -> Decimal:
 def balance_label(balance: Decimal) -> str:
     """The one word residents look for: a positive balance is owed, a negative one is overpaid."""
     if balance > 0:
-        return "do zapłaty"
+        return localize("do zapłaty")
     if balance < 0:
-        return "nadpłata"
-    return "rozliczone"
+        return localize("nadpłata")
+    return localize("rozliczone")

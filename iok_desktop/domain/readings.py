@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 from iok_desktop.domain.enums import WindowFrequency
 from iok_desktop.domain.errors import ValidationError
+from iok_desktop.domain.language import core_text
 
 MAX_INTEGER_DIGITS = 11  # NUMERIC(14, 3)
 _VALUE_RE = re.compile(r"^[0-9]+(?:[.,][0-9]+)?$")  # ASCII digits only: "١٢٣" is not a reading
@@ -189,7 +190,7 @@ def consumption_anomaly(
     expected = average_daily * max(days, 1)
     if consumption > expected * multiple:
         ratio = (consumption / expected).quantize(Decimal("0.1"))
-        return (
+        return core_text(
             f"Zużycie {_plain(consumption)} {unit} jest {str(ratio).replace('.', ',')}× wyższe "
             f"od średniej z 12 miesięcy ({_plain(expected.quantize(Decimal('0.001')))} {unit} "
             f"w tym czasie)."

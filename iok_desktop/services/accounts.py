@@ -19,6 +19,7 @@ from iok_desktop.domain.address import full_address
 from iok_desktop.domain.dates import format_date
 from iok_desktop.domain.enums import AccountStatus, ApplicationStatus
 from iok_desktop.domain.errors import NotFoundError, ValidationError
+from iok_desktop.domain.language import core_text, localize
 from iok_desktop.domain.login_ids import propose_login
 from iok_desktop.domain.passwords import RULES_TEXT, generate_initial_password, hash_password
 from iok_desktop.domain.text import clean_line
@@ -102,7 +103,7 @@ def account_row(account: ResidentAccount) -> AccountRow:
         person_id=account.person_id,
         person_name=account.person.full_name,
         status=account.status,
-        status_reason=account.status_reason,
+        status_reason=localize(account.status_reason) if account.status_reason else account.status_reason,
         must_change_password=account.must_change_password,
         locked_until=account.locked_until,
         failed_attempts=account.failed_attempts,
@@ -179,14 +180,16 @@ def _title_refusal(ctx: ServiceContext, app: AccountApplication) -> str | None:
     address = _premises_address(app.premises)
     who = app.person.full_name
     if not titles:
-        return f"{who} nie ma tytułu prawnego do lokalu {address}."
+        return core_text(f"{who} nie ma tytułu prawnego do lokalu {address}.")
     if any(t.valid_from <= today and (t.valid_to is None or t.valid_to >= today) for t in titles):
         return None
     latest = titles[0]
     if latest.valid_from > today:
-        return f"Tytuł prawny {who} do lokalu {address} zaczyna się dopiero {format_date(latest.valid_from)}."
+        return core_text(
+            f"Tytuł prawny {who} do lokalu {address} zaczyna się dopiero {format_date(latest.valid_from)}."
+        )
     ended = max(t.valid_to for t in titles if t.valid_to is not None)
-    return f"Tytuł prawny {who} do lokalu {address} wygasł {format_date(ended)}."
+    return core_text(f"Tytuł prawny {who} do lokalu {address} wygasł {format_date(ended)}.")
 
 
 def _unique_login(ctx: ServiceContext, last_name: str) -> str:

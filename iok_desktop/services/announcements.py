@@ -20,6 +20,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from iok_desktop.db.models import Announcement, AnnouncementRead, Building, Premises
 from iok_desktop.domain.enums import AnnouncementKind, Audience
 from iok_desktop.domain.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
+from iok_desktop.domain.language import core_text, localize
 from iok_desktop.domain.text import clean_line
 from iok_desktop.services import audit
 from iok_desktop.services.access import held_premises_ids, resident_person_id
@@ -41,12 +42,14 @@ class AnnouncementState(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            AnnouncementState.DRAFT: "szkic",
-            AnnouncementState.SCHEDULED: "zaplanowane",
-            AnnouncementState.ACTIVE: "opublikowane",
-            AnnouncementState.EXPIRED: "wygasłe",
-        }[self]
+        return localize(
+            {
+                AnnouncementState.DRAFT: core_text("szkic"),
+                AnnouncementState.SCHEDULED: core_text("zaplanowane"),
+                AnnouncementState.ACTIVE: core_text("opublikowane"),
+                AnnouncementState.EXPIRED: core_text("wygasłe"),
+            }[self]
+        )
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from iok_desktop.domain.errors import (
     ThrottledError,
     ValidationError,
 )
+from iok_desktop.domain.language import core_text
 from iok_desktop.domain.login_ids import normalise_login
 from iok_desktop.domain.passwords import HARD_INPUT_CAP, check_policy, hash_password, needs_rehash, verify_password
 from iok_desktop.services import audit
@@ -44,7 +45,7 @@ from iok_desktop.services.settings import CooperativeSettings, get_settings
 S = TypeVar("S")
 WRONG_CREDENTIALS = "Nieprawidłowy identyfikator lub hasło."
 MAX_THROTTLE_SECONDS = 60
-NO_TITLE_REASON = "Brak aktualnego tytułu prawnego do lokalu."
+NO_TITLE_REASON = core_text("Brak aktualnego tytułu prawnego do lokalu.")  # stored; shown localised
 
 
 @dataclass(frozen=True)

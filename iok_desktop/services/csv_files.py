@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO
 
 from iok_desktop.domain.errors import ValidationError
+from iok_desktop.domain.language import core_text
 from iok_desktop.domain.text import clean_line, fold
 
 SEPARATOR = ";"
@@ -126,7 +127,7 @@ def find_columns(names: list[str], aliases: dict[str, tuple[str, ...]]) -> dict[
 def separator_hint(header: list[str]) -> str:
     """A header read as one column was most likely written with commas or tabs."""
     if len(header) == 1 and ("," in header[0] or "\t" in header[0]):
-        return " Kolumny muszą być rozdzielone średnikiem (;)."
+        return " " + core_text("Kolumny muszą być rozdzielone średnikiem (;).")
     return ""
 
 

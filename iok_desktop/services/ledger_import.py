@@ -64,6 +64,7 @@ from iok_desktop.db.models import LedgerEntry, Premises
 from iok_desktop.domain.dates import format_date, parse_date
 from iok_desktop.domain.enums import LedgerKind
 from iok_desktop.domain.errors import DomainError, ValidationError
+from iok_desktop.domain.language import core_text, localize
 from iok_desktop.domain.money import ZERO, format_money, parse_money
 from iok_desktop.domain.text import clean_line
 from iok_desktop.services import audit, csv_files, ledger
@@ -145,8 +146,8 @@ def _date(text: str, label: str) -> date:
     try:
         return parse_date(text)
     except ValidationError as error:
-        if error.message.startswith("Data "):  # "Data 31.02.2026 nie istnieje w kalendarzu."
-            raise ValidationError(f"{label} {error.message[5:]}") from error
+        if error.polish.startswith("Data "):  # "Data 31.02.2026 nie istnieje w kalendarzu."
+            raise ValidationError(f"{label} {error.polish[5:]}") from error
         raise ValidationError(f"{label} „{shown(text)}” — podaj datę w postaci DD.MM.RRRR lub RRRR-MM-DD.") from error
 
 
@@ -154,7 +155,7 @@ def _amount(text: str, kind: LedgerKind) -> Decimal:
     try:
         value = parse_money(text.translate(_SPACES))
     except ValidationError as error:
-        raise ValidationError(f"{error.message} W pliku: „{shown(text)}”.") from error
+        raise ValidationError(f"{error.polish} W pliku: „{shown(text)}”.") from error
     if kind is LedgerKind.CHARGE:
         if value <= 0:
             raise ValidationError("Kwota naliczenia musi być większa od zera. Obniżkę zaksięguj jako korektę.")
@@ -183,7 +184,7 @@ def parse_row(line: int, record: list[str], columns: dict[str, int]) -> ParsedRo
     document_id = clean_line(document_text, max_length=ledger.MAX_DOCUMENT_ID)
 
     def refused(problem: str) -> ParsedRow:
-        return ParsedRow(line, code, document_id, problem=problem)
+        return ParsedRow(line, code, document_id, problem=localize(problem))
 
     needed = max(columns.values()) + 1
     if len(record) < needed:
@@ -193,7 +194,7 @@ def parse_row(line: int, record: list[str], columns: dict[str, int]) -> ParsedRo
     kind_text = cell("kind")
     kind = _KINDS.get(_key(kind_text))
     if kind is None:
-        quoted = f"„{shown(kind_text)}”" if kind_text else "(pusty)"
+        quoted = f"„{shown(kind_text)}”" if kind_text else core_text("(pusty)")
         return refused(f"Nieznany rodzaj zapisu {quoted} — użyj: naliczenie, wpłata lub korekta.")
     try:
         if not document_text:
@@ -202,11 +203,11 @@ def parse_row(line: int, record: list[str], columns: dict[str, int]) -> ParsedRo
         booking_text = cell("booking_date")
         if not booking_text:
             raise ValidationError("Brak daty księgowania.")
-        booking_date = _date(booking_text, "Data księgowania")
+        booking_date = _date(booking_text, core_text("Data księgowania"))
         due_text = cell("due_date")
         due_date = None
         if kind is not LedgerKind.PAYMENT and due_text:
-            due_date = _date(due_text, "Termin płatności")
+            due_date = _date(due_text, core_text("Termin płatności"))
         if kind is LedgerKind.CHARGE and due_date is None:
             raise ValidationError("Brak terminu płatności naliczenia.")
         title_text = cell("title")
@@ -254,7 +255,7 @@ class _Posted:
     booking_date: date
 
     def describe(self) -> str:
-        return (
+        return core_text(
             f"lokal {self.premises_code}, {self.kind.label} {format_money(abs(self.amount))}, "
             f"data księgowania {format_date(self.booking_date)}"
         )
@@ -298,12 +299,12 @@ def import_rows(ctx: ServiceContext, rows: list[ParsedRow]) -> list[RowOutcome]:
     for row in rows:
         base = RowOutcome(row.line, row.premises_code, row.document_id, row.kind, row.amount)
         if row.problem is not None or row.kind is None or row.booking_date is None:
-            outcomes.append(replace(base, reason=row.problem or "Wiersz niekompletny."))
+            outcomes.append(replace(base, reason=row.problem or localize("Wiersz niekompletny.")))
             continue
         code = row.premises_code if row.premises_code in premises else row.premises_code.upper()
         premises_id = premises.get(code)
         if premises_id is None:
-            outcomes.append(replace(base, reason=f"Nie ma w ewidencji lokalu o numerze {row.premises_code}."))
+            outcomes.append(replace(base, reason=localize(f"Nie ma w ewidencji lokalu o numerze {row.premises_code}.")))
             continue
         this = _Posted(code, row.kind, row.amount, row.booking_date)
         earlier = posted.get(row.document_id)
@@ -343,8 +344,10 @@ def _seen_before(outcome: RowOutcome, this: _Posted, earlier: _Posted) -> RowOut
         return replace(outcome, already_imported=True)
     return replace(
         outcome,
-        reason=f"Dokument {outcome.document_id} jest już zaksięgowany z innymi danymi ({earlier.describe()}) — "
-        "sprawdź numer dokumentu w programie księgowym.",
+        reason=localize(
+            f"Dokument {outcome.document_id} jest już zaksięgowany z innymi danymi ({earlier.describe()}) — "
+            "sprawdź numer dokumentu w programie księgowym."
+        ),
     )
 
 

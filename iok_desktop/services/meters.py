@@ -15,6 +15,7 @@ from iok_desktop.db.models import Meter, MeterReading
 from iok_desktop.domain.dates import format_date
 from iok_desktop.domain.enums import ReadingSource, ReadingStatus
 from iok_desktop.domain.errors import NotFoundError, ValidationError
+from iok_desktop.domain.language import core_text
 from iok_desktop.domain.readings import parse_reading_value
 from iok_desktop.domain.text import clean_line
 from iok_desktop.services import audit
@@ -73,7 +74,7 @@ def replace_meter(
         old.id,
         final_value_text,
         replacement_date,
-        note="odczyt końcowy przy wymianie licznika",
+        note=core_text("odczyt końcowy przy wymianie licznika"),
         acknowledge_warnings=acknowledge_warnings,
     )
     # Pending readings dated after the swap belong to no meter that exists any more.
@@ -118,7 +119,7 @@ def replace_meter(
         reading_date=replacement_date,
         source=ReadingSource.CLERK,
         status=ReadingStatus.ACCEPTED,
-        note="odczyt początkowy nowego licznika",
+        note=core_text("odczyt początkowy nowego licznika"),
         submitted_at=now,
         submitted_by_staff_id=ctx.actor.id,
         reviewed_at=now,

@@ -141,7 +141,7 @@ def export_readings(ctx: ServiceContext, path: str | Path, date_from: date, date
                         _number(r.value, r.decimal_places),
                         _number(r.previous_value, r.decimal_places),
                         _number(r.consumption, r.decimal_places),
-                        r.source.label,
+                        r.source.polish_label,
                     )
                 )
                 rows += 1

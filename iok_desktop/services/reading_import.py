@@ -62,6 +62,7 @@ from iok_desktop.db.models import Meter, MeterReading
 from iok_desktop.domain.dates import format_date, parse_date
 from iok_desktop.domain.enums import MeterKind, ReadingSource, ReadingStatus
 from iok_desktop.domain.errors import ConfirmationRequiredError, DomainError, ValidationError
+from iok_desktop.domain.language import core_text, localize
 from iok_desktop.domain.readings import format_reading_value, parse_reading_value
 from iok_desktop.domain.text import clean_line
 from iok_desktop.services import audit, csv_files
@@ -82,7 +83,7 @@ from iok_desktop.services.readings.rules import baseline_for
 CHUNK_ROWS = 500
 MAX_REPORTED = 10_000
 
-LOWER_THAN_ACCEPTED = "niższy niż ostatni zaakceptowany — wprowadź ręcznie po sprawdzeniu"
+LOWER_THAN_ACCEPTED = core_text("niższy niż ostatni zaakceptowany — wprowadź ręcznie po sprawdzeniu")
 
 _COLUMNS = {
     "serial": ("numer_licznika", "nr_licznika", "numer_fabryczny", "numer"),
@@ -108,6 +109,10 @@ class ParsedRow:
     reading_date: date | None
     value_text: str
     problem: str | None  # why the row cannot be imported before looking at the database
+
+    def __post_init__(self) -> None:
+        if self.problem:
+            object.__setattr__(self, "problem", localize(self.problem))
 
 
 def _columns(header: list[str]) -> dict[str, int]:
@@ -140,10 +145,15 @@ def parse_row(line: int, record: list[str], columns: dict[str, int]) -> ParsedRo
     needed = max(columns[key] for key in _REQUIRED) + 1
     if len(record) < needed:
         return ParsedRow(
-            line, serial, None, None, value_text, f"Za mało kolumn ({len(record)}) — czy separatorem jest średnik?"
+            line,
+            serial,
+            None,
+            None,
+            value_text,
+            core_text(f"Za mało kolumn ({len(record)}) — czy separatorem jest średnik?"),
         )
     if not serial:
-        return ParsedRow(line, serial, None, None, value_text, "Brak numeru licznika.")
+        return ParsedRow(line, serial, None, None, value_text, core_text("Brak numeru licznika."))
     kind = None
     if kind_text:
         kind = _KINDS.get(header_key(kind_text))
@@ -154,14 +164,14 @@ def parse_row(line: int, record: list[str], columns: dict[str, int]) -> ParsedRo
                 None,
                 None,
                 value_text,
-                f"Nieznany rodzaj licznika „{shown(kind_text)}” — użyj ZW, CW, CO, GAZ lub EE.",
+                core_text(f"Nieznany rodzaj licznika „{shown(kind_text)}” — użyj ZW, CW, CO, GAZ lub EE."),
             )
     if not date_text:
-        return ParsedRow(line, serial, kind, None, value_text, "Brak daty odczytu.")
+        return ParsedRow(line, serial, kind, None, value_text, core_text("Brak daty odczytu."))
     try:
         reading_date = parse_date(date_text, field="reading_date")
     except ValidationError as error:
-        return ParsedRow(line, serial, kind, None, value_text, error.message)
+        return ParsedRow(line, serial, kind, None, value_text, error.polish)
     return ParsedRow(line, serial, kind, reading_date, value_text, None)
 
 
@@ -181,7 +191,11 @@ class RowOutcome:
     created: bool = False
     unchanged: bool = False
     flagged: bool = False
-    reason: str | None = None  # set when the row was rejected
+    reason: str | None = None  # set when the row was rejected (Polish texts are localised here)
+
+    def __post_init__(self) -> None:
+        if self.reason:
+            object.__setattr__(self, "reason", localize(self.reason))
 
 
 def _find_meters(ctx: ServiceContext, serials: set[str]) -> dict[str, list[Meter]]:
@@ -205,10 +219,10 @@ def _choose_meter(row: ParsedRow, candidates: list[Meter]) -> Meter | str:
         candidates = [m for m in candidates if m.kind is row.kind]
     if not candidates:
         kind = f" ({row.kind.short})" if row.kind is not None else ""
-        return f"Nie ma w ewidencji licznika o numerze {row.serial}{kind}."
+        return core_text(f"Nie ma w ewidencji licznika o numerze {row.serial}{kind}.")
     kinds = sorted({m.kind.short for m in candidates})
     if len(kinds) > 1:
-        return (
+        return core_text(
             f"Numer {row.serial} mają liczniki różnych rodzajów ({', '.join(kinds)}) — podaj rodzaj w kolumnie rodzaj."
         )
     return candidates[0]
@@ -235,7 +249,7 @@ def _same_day_refusal(ctx: ServiceContext, meter: Meter, row: ParsedRow) -> str 
     if value in values:
         return None
     shown = ", ".join(f"{format_reading_value(v, meter.decimal_places)} {meter.unit}" for v in values)
-    return (
+    return core_text(
         f"Na dzień {format_date(row.reading_date)} jest już zaakceptowany odczyt ({shown}) — "
         "jeśli to korekta, wprowadź ją ręcznie po sprawdzeniu."
     )
@@ -251,13 +265,13 @@ def _confirmation_reason(ctx: ServiceContext, meter: Meter, row: ParsedRow, erro
         return f"{format_reading_value(number, meter.decimal_places)} {meter.unit}"
 
     if value >= base.value:
-        return f"{error.message} Wprowadź ten odczyt ręcznie po sprawdzeniu."
+        return core_text(f"{error.polish} Wprowadź ten odczyt ręcznie po sprawdzeniu.")
     if base.is_reading:
-        return (
+        return core_text(
             f"Stan {LOWER_THAN_ACCEPTED}. Ostatni zaakceptowany: {shown(base.value)} z dnia "
             f"{format_date(base.reading_date)}, w pliku: {shown(value)}."
         )
-    return (
+    return core_text(
         "Stan niższy niż stan początkowy licznika — wprowadź ręcznie po sprawdzeniu. Stan początkowy: "
         f"{shown(base.value)} z dnia {format_date(base.reading_date)}, w pliku: {shown(value)}."
     )
@@ -267,11 +281,11 @@ def import_rows(ctx: ServiceContext, rows: list[ParsedRow], *, file_name: str = 
     """Submit one chunk of parsed rows, each in its own savepoint (the caller commits the chunk)."""
     ctx.require_staff()
     meters = _find_meters(ctx, {r.serial for r in rows if r.problem is None})
-    note = clean_line(f"import z pliku {file_name}" if file_name else "import", max_length=500)
+    note = clean_line(core_text(f"import z pliku {file_name}") if file_name else "import", max_length=500)
     outcomes = []
     for row in rows:
         if row.problem is not None or row.reading_date is None:
-            outcomes.append(RowOutcome(row.line, row.serial, reason=row.problem or "Brak daty odczytu."))
+            outcomes.append(RowOutcome(row.line, row.serial, reason=row.problem or core_text("Brak daty odczytu.")))
             continue
         meter = _choose_meter(row, meters.get(row.serial, []))
         if isinstance(meter, str):
@@ -289,7 +303,7 @@ def import_rows(ctx: ServiceContext, rows: list[ParsedRow], *, file_name: str = 
         except ConfirmationRequiredError as error:
             outcomes.append(RowOutcome(row.line, row.serial, reason=_confirmation_reason(ctx, meter, row, error)))
         except DomainError as error:
-            outcomes.append(RowOutcome(row.line, row.serial, reason=error.message))
+            outcomes.append(RowOutcome(row.line, row.serial, reason=error.polish))
         else:
             outcomes.append(
                 RowOutcome(

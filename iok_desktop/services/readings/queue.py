@@ -17,6 +17,7 @@ from iok_desktop.db.models import Building, Meter, MeterReading, Premises
 from iok_desktop.domain.address import street_line
 from iok_desktop.domain.enums import MeterKind, ReadingSource, ReadingStatus
 from iok_desktop.domain.errors import ValidationError
+from iok_desktop.domain.language import localize
 from iok_desktop.services.context import ServiceContext
 
 DAYS_PER_MONTH = Decimal(30)
@@ -177,7 +178,7 @@ def queue_page(
                 reading_date=reading.reading_date,
                 consumption=reading.consumption,
                 average_monthly_consumption=None if avg is None else (avg * DAYS_PER_MONTH).quantize(Decimal("0.001")),
-                anomaly_reason=reading.anomaly_reason,
+                anomaly_reason=localize(reading.anomaly_reason) if reading.anomaly_reason else None,
                 source=reading.source,
                 submitted_at=reading.submitted_at,
             )

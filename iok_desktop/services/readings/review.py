@@ -19,6 +19,7 @@ from iok_desktop.db.models import Meter, MeterReading
 from iok_desktop.domain.dates import format_date
 from iok_desktop.domain.enums import ReadingStatus
 from iok_desktop.domain.errors import ConflictError, ValidationError
+from iok_desktop.domain.language import localize
 from iok_desktop.domain.text import clean_line
 from iok_desktop.services import audit
 from iok_desktop.services.context import ServiceContext
@@ -64,7 +65,7 @@ def _explain(ctx: ServiceContext, ids: Sequence[int], versions: dict[int, int]) 
     for reading_id in ids:
         reading = found.get(reading_id)
         if reading is None:
-            conflicts.append(Conflict(reading_id, "Tego odczytu już nie ma — mieszkaniec mógł go usunąć."))
+            conflicts.append(Conflict(reading_id, localize("Tego odczytu już nie ma — mieszkaniec mógł go usunąć.")))
             continue
         try:
             raise_if_not_pending(ctx, reading, versions.get(reading_id))
@@ -83,7 +84,10 @@ def _explain(ctx: ServiceContext, ids: Sequence[int], versions: dict[int, int]) 
         )
         date_text = format_date(later) if later else "?"
         conflicts.append(
-            Conflict(reading_id, f"Zaakceptowano już nowszy odczyt tego licznika ({date_text}) — ten należy odrzucić.")
+            Conflict(
+                reading_id,
+                localize(f"Zaakceptowano już nowszy odczyt tego licznika ({date_text}) — ten należy odrzucić."),
+            )
         )
     return conflicts
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from iok_desktop.db.models import Meter, MeterReading
 from iok_desktop.domain.enums import MeterKind, ReadingSource, ReadingStatus
+from iok_desktop.domain.language import localize
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,8 @@ def reading_row(reading: MeterReading, meter: Meter) -> ReadingRow:
         reading_date=reading.reading_date,
         source=reading.source,
         status=reading.status,
-        anomaly_reason=reading.anomaly_reason,
-        note=reading.note,
+        anomaly_reason=localize(reading.anomaly_reason) if reading.anomaly_reason else reading.anomaly_reason,
+        note=localize(reading.note) if reading.note else reading.note,
         previous_value=reading.previous_value,
         previous_reading_date=reading.previous_reading_date,
         consumption=reading.consumption,

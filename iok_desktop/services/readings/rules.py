@@ -19,6 +19,7 @@ from iok_desktop.db.models import Meter, MeterReading, Premises
 from iok_desktop.domain.dates import format_date
 from iok_desktop.domain.enums import ReadingStatus
 from iok_desktop.domain.errors import ValidationError
+from iok_desktop.domain.language import core_text
 from iok_desktop.domain.readings import (
     AVERAGE_LOOKBACK_DAYS,
     PastReading,
@@ -218,11 +219,11 @@ def review_context(
     average = average_daily_consumption(_history(ctx, meter, reading_date, exclude_id, accepted), reading_date)
     anomaly = None
     if consumption < 0:
-        anomaly = (
+        anomaly = core_text(
             f"Stan niższy niż poprzedni odczyt ({_fmt(meter, baseline.value)} z dnia "
             f"{format_date(baseline.reading_date)})."
         )
-        warnings.append(anomaly + " Czy licznik wymieniono albo poprzedni odczyt był błędny?")
+        warnings.append(anomaly + " " + core_text("Czy licznik wymieniono albo poprzedni odczyt był błędny?"))
     else:
         anomaly = consumption_anomaly(
             consumption=consumption,
@@ -255,7 +256,7 @@ def _gap_reason(
     previous = last_closed_window(rule, reading_date)
     if meter.installed_on >= previous.opens or baseline.reading_date >= previous.opens:
         return None
-    return (
+    return core_text(
         f"Brak odczytu w poprzednim okresie odczytowym ({format_date(previous.opens)}–"
         f"{format_date(previous.closes)}); ostatni z dnia {format_date(baseline.reading_date)}."
     )

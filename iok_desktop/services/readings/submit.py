@@ -18,6 +18,7 @@ from iok_desktop.domain.errors import (
     PermissionDeniedError,
     ValidationError,
 )
+from iok_desktop.domain.language import localize
 from iok_desktop.domain.readings import format_reading_value, parse_reading_value
 from iok_desktop.domain.text import clean_line
 from iok_desktop.services import audit
@@ -149,7 +150,7 @@ def submit_reading(
         },
     )
     notify_readings(ctx, "submit", [reading.id])
-    return SubmitResult(reading_row(reading, meter), created=True, warnings=review.warnings)
+    return SubmitResult(reading_row(reading, meter), created=True, warnings=[localize(w) for w in review.warnings])
 
 
 def _load_for_change(ctx: ServiceContext, reading_id: int, expected_version: int) -> tuple[MeterReading, Meter]:

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from iok_desktop.db.models import Meter, MeterReading
 from iok_desktop.domain.enums import MeterKind, ReadingSource, ReadingStatus
 from iok_desktop.domain.errors import NotFoundError, ValidationError
+from iok_desktop.domain.language import core_text, localize
 from iok_desktop.services.access import require_meter_access, require_premises_access
 from iok_desktop.services.context import ServiceContext
 from iok_desktop.services.readings import rules
@@ -101,10 +102,10 @@ def meter_history(ctx: ServiceContext, meter_id: int, *, limit: int = 200) -> li
 
 
 _SOURCE_TEXT = {
-    ReadingSource.WEB: "przez IOK",
-    ReadingSource.KIOSK: "w kiosku",
-    ReadingSource.CLERK: "przez pracownika",
-    ReadingSource.IMPORT: "z importu",
+    ReadingSource.WEB: core_text("przez IOK"),
+    ReadingSource.KIOSK: core_text("w kiosku"),
+    ReadingSource.CLERK: core_text("przez pracownika"),
+    ReadingSource.IMPORT: core_text("z importu"),
 }
 
 
@@ -113,12 +114,12 @@ def status_history(ctx: ServiceContext, reading_id: int) -> list[StatusStep]:
     if reading is None:
         raise NotFoundError("Tego odczytu już nie ma.")
     require_meter_access(ctx, reading.meter_id)
-    steps = [StatusStep(reading.submitted_at, f"zgłoszony {_SOURCE_TEXT[reading.source]}")]
+    steps = [StatusStep(reading.submitted_at, localize(f"zgłoszony {_SOURCE_TEXT[reading.source]}"))]
     if reading.updated_at is not None:
-        steps.append(StatusStep(reading.updated_at, "poprawiony przed akceptacją"))
+        steps.append(StatusStep(reading.updated_at, localize("poprawiony przed akceptacją")))
     if reading.reviewed_at is not None:
         if reading.status is ReadingStatus.REJECTED:
-            steps.append(StatusStep(reading.reviewed_at, f"odrzucony: {reading.rejection_reason}"))
+            steps.append(StatusStep(reading.reviewed_at, localize(f"odrzucony: {reading.rejection_reason}")))
         else:
             steps.append(StatusStep(reading.reviewed_at, ReadingStatus.ACCEPTED.label))
     else:
