@@ -797,6 +797,18 @@ def _kiosk_sign_in(tour: Tour, kiosk: KioskApp, login: str, password: str, *, si
     tour.settle(lambda: not signed_in or not isinstance(kiosk.window.currentWidget(), KioskLoginScreen))
 
 
+def _kiosk_bad_contacts(page: QWidget, _demo: Demo) -> None:
+    """Values the service refuses (nothing is saved): its messages next to the fields."""
+    page.findChild(QLineEdit, "contact_mobile_edit").setText("12")  # type: ignore[union-attr]
+    page.findChild(QLineEdit, "contact_email_edit").setText("@@@")  # type: ignore[union-attr]
+    page.save()  # type: ignore[attr-defined]
+
+
+def _kiosk_bad_reading(page: QWidget, _demo: Demo) -> None:
+    page.value_edit.setText("1,2,3")  # type: ignore[attr-defined]
+    page.submit()  # type: ignore[attr-defined]
+
+
 def _open_first_announcement(page: QWidget, _demo: Demo) -> None:
     items = page.items  # type: ignore[attr-defined]
     assert items, "no announcement for the resident"
@@ -805,9 +817,9 @@ def _open_first_announcement(page: QWidget, _demo: Demo) -> None:
 
 KIOSK_STEPS: dict[str, Steps] = {
     "home": [("ledger", _first_button("kiosk_home_premises_"))],
-    "contacts": [("change", _first_button("contacts_change_button"))],
+    "contacts": [("change", _first_button("contacts_change_button"), _kiosk_bad_contacts)],
     "readings": [
-        ("report", _first_button("kiosk_report_reading_button")),
+        ("report", _first_button("kiosk_report_reading_button"), _kiosk_bad_reading),
         ("meter readings", _call("show_meters"), _first_button("kiosk_meter_readings_button")),
     ],
     "announcements": [("detail", _open_first_announcement)],
