@@ -3,9 +3,9 @@
 The folder is built once for this module (``python packaging/build.py`` into a temporary directory,
 about a minute) and then started as a user would: ``--version``, ``db upgrade`` on a new SQLite file,
 ``user add``, the demo, a statements batch with two worker processes (the frozen program starts them
-itself) and ``--self-test`` of the clerk's sign-in window and of the kiosk on the offscreen platform.
-Every run happens outside the source tree with a clean environment, so nothing is borrowed from the
-virtualenv.
+itself) and ``--self-test`` of the clerk's sign-in window and of the kiosk on the offscreen platform;
+``db upgrade`` and the sign-in also on the suite's PostgreSQL server. Every run happens outside the
+source tree with a clean environment, so nothing is borrowed from the virtualenv.
 """
 
 from __future__ import annotations
@@ -19,10 +19,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from iok_desktop import __version__
 from iok_desktop.db import migrate
+from tests.support.postgres import PostgresCluster
 
 pytestmark = pytest.mark.slow
 
@@ -157,6 +159,24 @@ def test_the_kiosk_starts_from_the_same_build(build: Build, staffed_database: st
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test: kiosk_window shown" in result.stdout
     assert "self-test: ok" in result.stdout
+
+
+def test_the_bundled_postgresql_driver_upgrades_a_server_database_and_signs_in(
+    build: Build, pg_cluster: PostgresCluster
+) -> None:
+    """psycopg's own libpq comes with the build: a shared server is created, upgraded and used by it."""
+    with psycopg.connect(pg_cluster.url().replace("+psycopg", ""), autocommit=True) as connection:
+        connection.execute("CREATE DATABASE packaged_build")
+    url = pg_cluster.url("packaged_build")
+    upgrade = build.run("--database-url", url, "db", "upgrade")
+    assert upgrade.returncode == 0, upgrade.stderr
+    assert f"→ {migrate.head_revision()}" in upgrade.stdout
+    added = build.run("--database-url", url, "user", "add", "--login", "admin", "--role", "admin", stdin=PASSWORD)
+    assert added.returncode == 0, added.stderr
+    shown = build.run("--database-url", url, "--self-test", env={"QT_QPA_PLATFORM": "offscreen"})
+    assert shown.returncode == 0, shown.stdout + shown.stderr
+    assert "self-test: LoginDialog shown" in shown.stdout
+    assert "self-test: database open: PostgreSQL" in shown.stdout
 
 
 def test_statements_are_drawn_by_worker_processes_with_the_bundled_font(build: Build) -> None:
