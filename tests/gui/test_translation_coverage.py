@@ -1,37 +1,57 @@
 """Every visible string of every screen is in Polish in Polish mode and in English in English mode.
 
-The clerk application (sign-in, first-run wizard, the main window with each page and the dialogs those
-pages open) and the kiosk (sign-in, password change, home and ledger, readings with the report form,
-contacts, announcements, the administrator's exit) are opened over a demo cooperative, once in Polish
-and once in English, and every string a user can see is collected: labels, buttons, group box titles,
-placeholders, combo box items, tab texts, window titles, wizard page titles, tool tips, menu and tool
-bar actions, the header and first rows of every table and list, status bar messages and the messages
-shown through ``ctx.dialogs``.
+The clerk application and the kiosk are opened over a demo cooperative (SQLite, 60 premises), once in
+Polish and once in English (English as ``--lang en`` makes it: no translator, ``set_language("en")``
+for the core's texts; every widget is built anew in each language):
 
-The rule for "missing" (vocabularies come from ``resources/translations/iok_pl.ts``; a word is a run of
-at least two letters, compared in lower case):
+- clerk: sign-in (also refused), first-run wizard, password change, the main window with every page
+  (queue with a reading's detail and chart, also a flagged one; registry with a premises card; accounts
+  and applications; ledger of a premises; meters; announcements; event log with entries opened;
+  administration), and the dialogs and questions those pages open: reject, approve the unflagged,
+  account application, one-time password, lock and deactivate, contact data, payment and correction
+  (also submitted empty), statement, batch statements, ledger and readings imports of refused rows,
+  export, meter replacement wizard, announcement preview and end, premises chooser, add staff, new staff
+  password, idle lock, the connection banner;
+- kiosk: sign-in (also refused), password change, home and the ledger of a premises, contact data
+  (also refused values), readings with the report form (also a refused value) and a meter's readings,
+  announcements with one opened, the idle countdown, the administrator's exit, out of service.
+
+Every string a user can see is collected, also of widgets hidden at the moment (other tabs, closed
+panels): labels, buttons, group box titles, placeholders, combo box items, tab texts and tool tips,
+window titles, wizard page titles, spin box affixes, tool tips, menu and tool bar actions, chart
+series and axis titles, the header and first rows of every table and list, status bar messages and
+the messages and questions shown through ``ctx.dialogs``. (Not the calendar pop-up of a date field:
+its month and day names are Qt's, following the locale.)
+
+The rule for "missing" (a word is a run of at least two letters, compared in lower case). The
+vocabularies come from ``resources/translations/iok_pl.ts`` and from the core's English catalogue
+(``domain/messages_en.py``, Polish templates → English); a word both languages use ("min", "PDF",
+"status": any word of a message the .ts leaves the same) belongs to neither:
 
 - Polish mode: a string that is an English source string of the .ts whose Polish differs (so the
-  translation did not apply), or that contains an *English UI word* — a word of the .ts's English
-  sources that no Polish translation uses — is missing Polish.
+  translation did not apply), or that contains an *English UI word* — a word of the English texts
+  that no Polish text uses — is missing Polish.
 - English mode: a string that is a Polish translation of the .ts, or that contains a *Polish UI word*
-  (a word of the Polish translations that no English source uses) or any word with a Polish letter
+  (a word of the Polish texts that no English text uses) or any word with a Polish letter
   (ą ć ę ł ń ó ś ź ż), is missing English.
-- Data is not UI text: words of the demo database's text (names, addresses, announcement titles, ledger
-  titles, residents' notes; not the lower-case codes like ``pending``) and of the demo's printed
-  credentials are ignored, and a string that is part of a long stored text (an announcement body, a
-  note) is data as a whole.
-- Money and dates are data too and keep their Polish format in both languages (``1 234,56 zł``,
+- Data is not UI text: the words of the demo database's text (names, addresses, announcements, ledger
+  titles, residents' notes, logins; not lower-case codes like ``pending``), of the demo's printed
+  credentials, of the files the tours import and of the workstation names are ignored; a string that
+  is part of a long stored text (an announcement body) is data as a whole; file paths, e-mail
+  addresses and audit action codes (``reading.approve``) are not words. Texts the forms mark as not
+  translated (``notr``: the ledger entry titles a clerk may pick, which residents read on their
+  Polish statements like the imported titles) are data too.
+- Money and dates are data and keep their Polish format in both languages (``1 234,56 zł``,
   ``25.11.2026``): the currency ``zł`` is not a Polish UI word.
 
 The failure lists each offending string with the screen and the widget it was seen on.
 ``test_rule_catches_planted_strings`` plants an untranslated label in each language and shows the rule
-catches it, so the check cannot pass by seeing nothing.
+catches it (and passes data and money), so the check cannot pass by seeing nothing.
+``IOK_TRANSLATION_DUMP=/tmp/x`` writes everything the tours saw to ``/tmp/x.pl.tsv`` and ``/tmp/x.en.tsv``.
 """
 
 from __future__ import annotations
 
-import importlib
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -39,7 +59,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -87,6 +106,8 @@ from iok_desktop.db.database import Database
 from iok_desktop.demo import DemoResult, generate_demo
 from iok_desktop.demo.plan import Credential
 from iok_desktop.domain.errors import DatabaseUnavailableError
+from iok_desktop.domain.language import english_catalogue, set_language
+from iok_desktop.domain.messages_en import MESSAGES
 from iok_desktop.gui.clerk.context import ClerkContext
 from iok_desktop.gui.clerk.main_window import MainWindow
 from iok_desktop.gui.clerk.pages import all_pages
@@ -179,13 +200,9 @@ def ts_pairs() -> list[tuple[str, str]]:
 
 
 def core_pairs() -> list[tuple[str, str]]:
-    """(English, Polish) of the core's catalogue of English texts, when it exists."""
-    try:
-        catalogue = importlib.import_module("iok_desktop.domain.messages_en")
-    except ImportError:
-        return []
+    """(English, Polish) of the core's catalogue of English texts (without the placeholders)."""
     placeholder = re.compile(r"\{[^{}]*\}")
-    return [(placeholder.sub(" ", en), placeholder.sub(" ", pl)) for pl, en in catalogue.MESSAGES.items()]
+    return [(placeholder.sub(" ", en), placeholder.sub(" ", pl)) for pl, en in MESSAGES.items()]
 
 
 def declared_data() -> frozenset[str]:
@@ -213,8 +230,11 @@ def demo_texts(database: Database, demo: DemoResult) -> list[str]:
                 if isinstance(column.type, sa.String) and "password" not in column.name:
                     values = [v for (v,) in connection.execute(sa.select(column).distinct()) if isinstance(v, str)]
                     (logins if "login" in column.name else texts).extend(values)
-    # Lower-case codes are not data ('pending'), but logins are ('system' is the system's actor).
-    return [t for t in texts if not CODE.match(t)] + logins + [UNKNOWN_LOGIN]
+    # Lower-case codes are not data ('pending'), but logins are ('system' is the system's actor); a
+    # stored text the core has English for (an anomaly flag, a status reason) is the core's, not data.
+    catalogue = english_catalogue()
+    data = [t for t in texts if not CODE.match(t) and not catalogue.translate(t).complete]
+    return data + logins + [UNKNOWN_LOGIN]
 
 
 def vocabulary(data: list[str]) -> Vocabulary:
@@ -409,13 +429,6 @@ def _inside_calendar(widget: QWidget) -> bool:
 # --- the languages ------------------------------------------------------------------------------
 
 
-def _core_language() -> ModuleType | None:
-    try:
-        return importlib.import_module("iok_desktop.domain.language")
-    except ImportError:
-        return None
-
-
 @contextmanager
 def in_language(app: QApplication, language: str) -> Iterator[None]:
     """The application as ``--lang`` makes it: English has no translator installed (the session's
@@ -423,16 +436,13 @@ def in_language(app: QApplication, language: str) -> Iterator[None]:
     translators = app.findChildren(QTranslator) if language == "en" else []
     for translator in translators:
         app.removeTranslator(translator)
-    core = _core_language()
-    if core is not None:
-        core.set_language(language)
+    set_language(language)
     try:
         yield
     finally:
         for translator in translators:
             app.installTranslator(translator)
-        if core is not None:
-            core.set_language("pl")
+        set_language("pl")
 
 
 # --- the demo -----------------------------------------------------------------------------------
@@ -669,6 +679,12 @@ def _select_first_reading(page: QWidget, _demo: Demo) -> None:
     QTestWait.until(lambda: bool(page.detail.history_loaded))  # type: ignore[attr-defined]
 
 
+def _flagged_reading(page: Any, demo: Demo) -> None:
+    page.filter_bar.ui.flagged_only_check.setChecked(True)
+    QTestWait.until(lambda: page.model.rowCount() > 0 and all(r.anomaly_reason for r in page.model.rows()))
+    _select_first_reading(page, demo)
+
+
 def _select_first_announcement(page: QWidget, _demo: Demo) -> None:
     view = page.view  # type: ignore[attr-defined]
     view.selectRow(0)
@@ -694,6 +710,7 @@ PAGE_STEPS: dict[str, Steps] = {
         ("first row", _select_first_reading),
         ("reject", _call("reject_selected"), _submit_dialog("reject_dialog")),
         ("approve the unflagged", _answering_no(_call("approve_unflagged"))),
+        ("a flagged reading", _flagged_reading),
     ],
     "registry": [("premises card", _search), ("contact data", _first_button("edit_contact_"))],
     "accounts": [
