@@ -123,7 +123,18 @@ class Shots:
         raise RuntimeError("the screen did not settle within 20 s")
 
     def grab(self, widget: QWidget, name: str) -> None:
-        self.save(widget.grab().toImage(), name)
+        """Save what ``widget`` shows once it stops changing (the statement preview, for one, draws its
+        pages in passes on threads of its own)."""
+        image = widget.grab().toImage()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            time.sleep(0.25)
+            self.app.processEvents()
+            again = widget.grab().toImage()
+            if again == image:
+                break
+            image = again
+        self.save(image, name)
 
     def save(self, image: QImage, name: str) -> None:
         if name not in SCREENSHOTS:
