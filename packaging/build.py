@@ -6,7 +6,8 @@ that has the project and its ``build`` extra installed (``pip install -e '.[buil
 1. renders the application icon from ``resources/icons/app.svg`` with Qt (a PNG for Linux, an ICO for
    Windows), so no generated picture is kept in git;
 2. runs PyInstaller on ``packaging/iok-desktop.spec`` (the build's working files go to ``--work``);
-3. adds what the operating system needs beside the program: on Linux the ``.desktop`` files, the icon
+3. starts the built program once (``--version``);
+4. adds what the operating system needs beside the program: on Linux the ``.desktop`` files, the icon
    and ``install.sh``; on Windows, with ``--installer``, it runs Inno Setup on
    ``packaging/windows/iok-desktop.iss``.
 
@@ -41,12 +42,20 @@ class BuildError(Exception):
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="packaging/build.py", description=__doc__.splitlines()[0])
-    parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="where iok-desktop/ goes (default: dist/)")
-    parser.add_argument(
-        "--work", type=Path, default=ROOT / "build" / "pyinstaller", help="working files (default: build/pyinstaller/)"
+    parser = argparse.ArgumentParser(
+        prog="packaging/build.py",
+        description="Buduje samodzielny folder z programem IOK Desktop (PyInstaller); zob. packaging/README.md.",
     )
-    parser.add_argument("--installer", action="store_true", help="Windows: also build the installer (Inno Setup 6)")
+    parser.add_argument(
+        "--dist", type=Path, default=ROOT / "dist", help="gdzie powstanie folder iok-desktop/ (domyślnie: dist/)"
+    )
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=ROOT / "build" / "pyinstaller",
+        help="pliki robocze PyInstallera (domyślnie: build/pyinstaller/)",
+    )
+    parser.add_argument("--installer", action="store_true", help="Windows: zbuduj też instalator (wymaga Inno Setup 6)")
     return parser.parse_args(argv)
 
 
@@ -138,6 +147,18 @@ def executable_name() -> str:
     return "iok-desktop.exe" if WINDOWS else "iok-desktop"
 
 
+def check_version(folder: Path) -> None:
+    """The built program starts and says its version (the console program on Windows)."""
+    from iok_desktop import __version__  # noqa: PLC0415
+
+    program = folder / ("iok-desktop-cli.exe" if WINDOWS else "iok-desktop")
+    result = subprocess.run(  # noqa: S603 - the program just built
+        [str(program), "--version"], capture_output=True, text=True, timeout=120, check=False
+    )
+    if result.stdout.strip() != f"iok-desktop {__version__}":
+        raise BuildError(f"Zbudowany program nie działa: {program} --version\n{result.stdout}{result.stderr}")
+
+
 def add_linux_files(folder: Path, icon_dir: Path) -> None:
     """The menu entry, the kiosk's autostart entry, the icon and the installer script beside the program."""
     shutil.copy2(icon_dir / "iok-desktop.png", folder / "iok-desktop.png")
@@ -192,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
         icon_dir = work / "icons"
         render_icons(icon_dir)
         folder = run_pyinstaller(dist, work, icon_dir)
+        check_version(folder)
         if WINDOWS:
             shutil.copy2(icon_dir / "iok-desktop.ico", folder / "iok-desktop.ico")  # the installer's icon
             installer = build_installer(folder, dist) if args.installer else None
