@@ -81,7 +81,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCalendarWidget,
     QComboBox,
-    QDialog,
     QDoubleSpinBox,
     QGroupBox,
     QHeaderView,
@@ -493,11 +492,12 @@ class Tour:
         self.collector.messages(screen, self.dialogs)
 
     def close_dialogs(self, keep: QWidget) -> None:
+        """Close what the step opened; a dialog that refuses to (the one-time password until it is
+        acknowledged, the idle lock until the password is typed) is hidden."""
         for top in QApplication.topLevelWidgets():
-            if top.isVisible() and top is not keep and isinstance(top, QDialog):
-                top.reject()
-            elif top.isVisible() and top is not keep and isinstance(top, QWizard):
+            if top.isVisible() and top is not keep and not any(top is e for e in self.collector.earlier):
                 top.close()
+                top.hide()
         self.settle()
 
 
@@ -560,6 +560,7 @@ def clerk_tour(tour: Tour, demo: Demo, tmp: Path) -> None:
     tour.close_dialogs(window)
     window.idle_lock.stop()
     window.close()
+    tour.close_dialogs(window)
 
 
 def _search(page: QWidget, demo: Demo) -> None:
