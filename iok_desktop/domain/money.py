@@ -6,7 +6,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from iok_desktop.domain.errors import ValidationError
-from iok_desktop.domain.language import localize
+from iok_desktop.domain.language import core_text, localize
 
 GROSZ = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -56,9 +56,15 @@ def parse_money(text: str, *, field: str = "amount") -> Decimal:
 
 
 def balance_label(balance: Decimal) -> str:
-    """The one word residents look for: a positive balance is owed, a negative one is overpaid."""
+    """The one word residents look for: a positive balance is owed, a negative one is overpaid
+    (in the current language; ``polish_balance_label`` for Polish documents)."""
+    return localize(polish_balance_label(balance))
+
+
+def polish_balance_label(balance: Decimal) -> str:
+    """``balance_label`` in Polish whatever the language (a statement is a Polish document)."""
     if balance > 0:
-        return localize("do zapłaty")
+        return core_text("do zapłaty")
     if balance < 0:
-        return localize("nadpłata")
-    return localize("rozliczone")
+        return core_text("nadpłata")
+    return core_text("rozliczone")

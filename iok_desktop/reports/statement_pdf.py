@@ -17,7 +17,7 @@ from functools import lru_cache
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from iok_desktop.domain.money import ZERO, balance_label
+from iok_desktop.domain.money import ZERO, polish_balance_label
 from iok_desktop.reports import layout
 from iok_desktop.reports.fonts import BOLD, REGULAR
 from iok_desktop.reports.layout import LEFT, RIGHT, CooperativeHeader, DocumentInfo
@@ -248,7 +248,7 @@ def _draw_later_page_top(canvas: Canvas, doc: StatementDocument, y: float) -> fl
 def _draw_summary(canvas: Canvas, doc: StatementDocument, y: float) -> None:
     s = doc.statement
     y -= 20
-    label = balance_label(s.closing_balance)
+    label = polish_balance_label(s.closing_balance)
     canvas.setFont(REGULAR, 9.5)
     canvas.drawString(LEFT, y, f"Saldo na koniec okresu ({layout.day(s.date_to)}):")
     canvas.drawRightString(BALANCE_RIGHT, y, layout.money(s.closing_balance))

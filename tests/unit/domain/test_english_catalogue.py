@@ -29,7 +29,7 @@ from iok_desktop.domain.language import (
     set_language,
 )
 from iok_desktop.domain.messages_en import ENUM_LABELS, MESSAGES
-from iok_desktop.domain.money import balance_label
+from iok_desktop.domain.money import balance_label, polish_balance_label
 from iok_desktop.domain.passwords import check_policy
 from iok_desktop.domain.readings import consumption_anomaly, parse_reading_value
 from tests.unit.domain.core_texts import collect_sites, sample, skeleton
@@ -210,6 +210,7 @@ def test_enum_labels_and_balance_words(english: None) -> None:
     assert balance_label(Decimal(10)) == "to pay"
     assert balance_label(Decimal(-10)) == "overpaid"
     assert balance_label(Decimal(0)) == "settled"
+    assert polish_balance_label(Decimal(10)) == "do zapłaty"  # the statement PDF is a Polish document
 
 
 def test_most_specific_template_wins(english: None) -> None:
