@@ -200,6 +200,13 @@ def test_fonts_migrations_and_translations_are_inside(build: Build) -> None:
     for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LICENSE"):
         assert (package / "fonts" / "dejavu" / name).is_file(), name
     assert (package / "domain" / "data" / "common_passwords.txt").is_file()
+    source_package = ROOT / "iok_desktop"
+    data = [
+        path.relative_to(source_package)
+        for path in source_package.rglob("*")
+        if path.is_file() and path.suffix not in {".py", ".pyc"} and "__pycache__" not in path.parts
+    ]
+    assert [str(path) for path in data if path.name != "py.typed" and not (package / path).is_file()] == []
     migrations = package / "db" / "migrations"
     assert (migrations / "env.py").is_file()
     source = sorted(path.name for path in (migrate.MIGRATIONS_DIR / "versions").glob("*.py"))
