@@ -133,6 +133,16 @@ MESSAGES: dict[str, str] = {
         "The restore failed; the database {where} is unchanged (the transaction was rolled back). Other desks "
         "have open transactions: close them and try again. pg_restore: {stderr}"
     ),
+    # --- demo --------------------------------------------------------------------------------------
+    "Baza zawiera już dane ({premises} lokali). Dane demonstracyjne można wygenerować tylko w pustej bazie — "
+    "utwórz nową bazę albo użyj opcji --if-empty, aby pominąć ten krok.": (
+        "The database already holds data ({premises} premises). Demo data can be generated only in an empty "
+        "database: create a new database, or use the option --if-empty to skip this step."
+    ),
+    "Liczba lokali musi być z zakresu 1–{limit}.": "The number of premises must be between 1 and {limit}.",
+    "Liczba lat historii musi być z zakresu 1–{limit}.": (
+        "The number of years of history must be between 1 and {limit}."
+    ),
     # --- domain ------------------------------------------------------------------------------------
     "Numer rachunku musi mieć 26 cyfr.": "A bank account number must have 26 digits.",
     "Numer rachunku ma błędną sumę kontrolną — sprawdź cyfry.": (

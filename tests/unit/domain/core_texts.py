@@ -6,7 +6,8 @@ A *site* is:
   builds one (``FACTORIES``);
 - the argument of ``localize(...)`` or ``core_text(...)`` (``domain.language``) — a ``localize`` of
   a value computed elsewhere (a variable, a dict look-up) is no site: its texts are marked where built;
-- a text argument of a constructor listed in ``TEXT_ARGUMENTS``.
+- a text argument of a constructor listed in ``TEXT_ARGUMENTS``;
+- the message an error class writes itself (``super().__init__(f"…")``).
 
 Each site gives one or more *templates*: the Polish text with ``{name}`` where an f-string puts a
 value. Module constants, local variables assigned string literals, conditional expressions and
@@ -26,7 +27,7 @@ from pathlib import Path
 import iok_desktop
 
 PACKAGE = Path(iok_desktop.__file__).parent
-CORE = ("domain", "services", "reports", "db", "config.py")
+CORE = ("domain", "services", "reports", "db", "demo", "config.py")
 SKIPPED = ("db/migrations", "domain/messages_en.py", "domain/language.py")
 
 FACTORIES = {"unreadable", "refused"}
@@ -128,6 +129,13 @@ class _Module:
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 return node
         return self.tree
+
+    def class_of(self, node: ast.AST) -> str | None:
+        while node in self.parents:
+            node = self.parents[node]
+            if isinstance(node, ast.ClassDef):
+                return node.name
+        return None
 
     def assignments(self, scope: ast.AST, name: str) -> list[ast.expr]:
         values: list[ast.expr] = []
@@ -248,9 +256,27 @@ def _has_text(template: str) -> bool:
     return bool(_LETTERS.search(_PLACEHOLDER.sub("", template)))
 
 
-def _site_argument(node: ast.Call, module: _Module, errors: set[str]) -> ast.expr | None:
+def _self_worded(modules: dict[str, _Module], errors: set[str]) -> set[str]:
+    """Error classes that word their own message (``super().__init__(f"…")``): built from values."""
+    found = set()
+    for module in modules.values():
+        for node in ast.walk(module.tree):
+            if (
+                isinstance(node, ast.Call)
+                and _call_name(node) == "__init__"
+                and node.args
+                and module.class_of(node) in errors
+                and module.resolve(node.args[0]) is not None
+            ):
+                found.add(str(module.class_of(node)))
+    return found
+
+
+def _site_argument(node: ast.Call, module: _Module, errors: set[str], self_worded: set[str]) -> ast.expr | None:
     """The text argument of a call that is a site, or None."""
     name = _call_name(node)
+    if name in self_worded:
+        return None  # constructed from values; its own super().__init__ is the site
     if name in errors or name in FACTORIES:
         return node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "message"), None)
     if name in MARKERS and isinstance(node.func, ast.Name) and node.args:
@@ -258,6 +284,10 @@ def _site_argument(node: ast.Call, module: _Module, errors: set[str]) -> ast.exp
         return node.args[0] if module.resolve(node.args[0]) is not None else None
     if name in TEXT_ARGUMENTS and len(node.args) > TEXT_ARGUMENTS[name]:
         return node.args[TEXT_ARGUMENTS[name]]
+    if name == "__init__" and node.args and module.class_of(node) in errors:
+        # super().__init__(f"…") in an error class that writes its own message (a parameter passed on
+        # is no site: the raise sites are)
+        return node.args[0] if module.resolve(node.args[0]) is not None else None
     return None
 
 
@@ -267,10 +297,11 @@ def collect_sites() -> list[Site]:
         module = _Module(path, modules)
         modules[module.rel] = module
     errors = domain_error_names()
+    self_worded = _self_worded(modules, errors)
     sites: list[Site] = []
     for module in modules.values():
         for node in ast.walk(module.tree):
-            arg = _site_argument(node, module, errors) if isinstance(node, ast.Call) else None
+            arg = _site_argument(node, module, errors, self_worded) if isinstance(node, ast.Call) else None
             if arg is None:
                 continue
             source = ast.unparse(arg)
