@@ -58,6 +58,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +68,6 @@ from PySide6.QtCharts import QChartView
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractListModel,
-    QCoreApplication,
     QModelIndex,
     QSettings,
     Qt,
@@ -106,7 +106,7 @@ from iok_desktop.demo import DemoResult, generate_demo
 from iok_desktop.demo.plan import Credential
 from iok_desktop.domain.errors import DatabaseUnavailableError
 from iok_desktop.domain.language import english_catalogue, set_language
-from iok_desktop.domain.messages_en import MESSAGES
+from iok_desktop.domain.messages_en import ENUM_LABELS, MESSAGES
 from iok_desktop.gui.clerk.context import ClerkContext
 from iok_desktop.gui.clerk.main_window import MainWindow
 from iok_desktop.gui.clerk.pages import all_pages
@@ -119,6 +119,7 @@ from iok_desktop.gui.login_dialog import LoginDialog
 from iok_desktop.gui.operations import OperationRunner
 from iok_desktop.gui.password_dialog import PasswordChangeDialog
 from iok_desktop.services.backend import UNAVAILABLE, Backend
+from iok_desktop.services.context import FixedClock
 from tests.gui.support import ScriptedDialogs, wait_idle
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -133,6 +134,9 @@ LONG_TEXT = 80  # stored texts longer than this are matched as whole texts, not 
 FORMAT_WORDS = frozenset({"zł"})
 ROWS_READ = 5  # the first rows of each table or list
 WORKSTATIONS = ("desk-1", "kiosk-1")  # the machines' names the tours give (shown in the audit log)
+# The same demo on every run: a fixed seed and "today" (Wednesday 25.11.2026, in the demo's open
+# reading window), the clock of every backend standing there.
+CLOCK = FixedClock(datetime(2026, 11, 25, 9, 30, tzinfo=UTC))
 UNKNOWN_LOGIN = "nobody"  # typed at the sign-in screens (its failed sign-in is in the audit log)
 
 # Files whose every row is refused (nothing is posted): the refusals and the summary are seen.
@@ -142,7 +146,7 @@ LEDGER_CSV = (
     "01-001-001;2026-11-08;;wpłata;Wpłata;-5,00;X/2\n"
     "01-001-001;2026-13-45;;naliczenie;Opłata;1,00;X/3\n"
 )
-READINGS_CSV = "numer_licznika;rodzaj;data;stan\nZZ-99-0000001;zimna woda;2026-11-20;12,5\n"
+READINGS_CSV = "numer_licznika;rodzaj;data;stan\nZZ-99-0000001;XX;2026-11-20;12,5\n"
 
 
 # --- the vocabularies ---------------------------------------------------------------------------
@@ -199,9 +203,12 @@ def ts_pairs() -> list[tuple[str, str]]:
 
 
 def core_pairs() -> list[tuple[str, str]]:
-    """(English, Polish) of the core's catalogue of English texts (without the placeholders)."""
+    """(English, Polish) of the core's catalogue of English texts (without the placeholders) and of
+    its enum labels."""
     placeholder = re.compile(r"\{[^{}]*\}")
-    return [(placeholder.sub(" ", en), placeholder.sub(" ", pl)) for pl, en in MESSAGES.items()]
+    pairs = [(placeholder.sub(" ", en), placeholder.sub(" ", pl)) for pl, en in MESSAGES.items()]
+    labels = [(en, member.polish_label) for members in ENUM_LABELS.values() for member, en in members.items()]
+    return pairs + labels
 
 
 def declared_data() -> frozenset[str]:
@@ -463,7 +470,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
     folder = tmp_path_factory.mktemp("translation-demo")
     database = Database(f"sqlite:///{folder}/demo.sqlite3")
     migrate.upgrade(database.engine)
-    result = generate_demo(database, premises=60, years=2)
+    result = generate_demo(database, premises=60, years=2, seed=2026, today=CLOCK.now().date())
     empty = Database(f"sqlite:///{folder}/empty.sqlite3")
     migrate.upgrade(empty.engine)
     yield Demo(database, empty, result, vocabulary(demo_texts(database, result)))
@@ -502,7 +509,7 @@ class Tour:
 
 
 def clerk_tour(tour: Tour, demo: Demo, tmp: Path) -> None:
-    backend = Backend(demo.database, workstation=WORKSTATIONS[0])
+    backend = Backend(demo.database, clock=CLOCK, workstation=WORKSTATIONS[0])
     qtbot = tour.qtbot
 
     login = LoginDialog(backend, tour.runner)
@@ -515,7 +522,7 @@ def clerk_tour(tour: Tour, demo: Demo, tmp: Path) -> None:
     tour.look("clerk sign-in refused")
     login.close()
 
-    wizard = FirstRunWizard(Backend(demo.empty, workstation=WORKSTATIONS[0]), tour.runner)
+    wizard = FirstRunWizard(Backend(demo.empty, clock=CLOCK, workstation=WORKSTATIONS[0]), tour.runner)
     qtbot.addWidget(wizard)
     wizard.show()
     tour.look("first-run wizard")
@@ -767,7 +774,7 @@ def kiosk_residents(demo: Demo) -> list[Credential]:
 
 
 def kiosk_tour(tour: Tour, demo: Demo) -> None:
-    backend = Backend(demo.database, workstation=WORKSTATIONS[1])
+    backend = Backend(demo.database, clock=CLOCK, workstation=WORKSTATIONS[1])
     kiosk = KioskApp(backend, dialogs=tour.dialogs, full_screen=False, idle_seconds=600)
     tour.runner = kiosk.runner
     kiosk.start()
@@ -892,21 +899,22 @@ def test_every_visible_string_is_translated(
 
 
 def test_rule_catches_planted_strings(iok_app: QApplication, qtbot: QtBot, demo: Demo) -> None:
-    """An untranslated label is found in each language; data and money are not."""
+    """An untranslated label is found in each language; data, money and dates are not."""
     window = QWidget()
     window.setObjectName("planted_window")
     qtbot.addWidget(window)
-    labels = {}
-    for name, text in {
+    planted = {
         "english": "Approve the selected readings",  # an English literal, never through tr()
         "polish": "Zatwierdź zaznaczone odczyty",  # a Polish literal
-        "translated": QCoreApplication.translate("QueuePage", "Approve"),
+        "polish_plain": "woda zimna",  # Polish without a Polish letter (a core label left untranslated)
+        "polish_ts": "Zatwierdź",  # the Polish of QueuePage "Approve" shown in English mode
+        "english_ts": "Reading queue",  # a tr() source whose translation did not apply
         "data": demo.result.residents[0].addresses[0],
-        "money": "1\u00a0234,56\u00a0zł",
-    }.items():
-        label = QLabel(text, window)
-        label.setObjectName(f"planted_{name}")
-        labels[name] = label
+        "money": "1\u00a0234,56\u00a0zł · 25.11.2026",
+    }
+    for name, text in planted.items():
+        named = QLabel(text, window)
+        named.setObjectName(f"planted_{name}")
     collector = Collector()
     collector.window("planted", window)
     missing = {
@@ -917,6 +925,5 @@ def test_rule_catches_planted_strings(iok_app: QApplication, qtbot: QtBot, demo:
         }
         for language in ("pl", "en")
     }
-    assert "planted_english" in missing["pl"]
-    assert "planted_polish" in missing["en"]
-    assert not {"planted_data", "planted_money"} & (missing["pl"] | missing["en"])
+    assert missing["pl"] == {"planted_english", "planted_english_ts"}
+    assert missing["en"] == {"planted_polish", "planted_polish_plain", "planted_polish_ts"}
