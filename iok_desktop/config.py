@@ -10,9 +10,8 @@ The config file is ``config.toml`` in the user's config directory (``platformdir
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import platformdirs
 
@@ -22,8 +21,7 @@ APP_NAME = "iok-desktop"
 ENV_DATABASE_URL = "IOK_DATABASE_URL"
 
 
-@dataclass(frozen=True)
-class DatabaseLocation:
+class DatabaseLocation(NamedTuple):  # not a dataclass: this module is on the timed start-up path
     url: str
     # Where the URL came from, shown in the status bar and in `db` command output.
     origin: str

@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import logging
-import traceback
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -53,6 +52,8 @@ class ErrorPresenter(QObject):
                 self.window, QCoreApplication.translate("ErrorPresenter", "Cannot do that"), error.message
             )
         else:
+            import traceback  # noqa: PLC0415 - only for a bug; this module is on the start-up path
+
             details = "".join(traceback.format_exception(error))
             log.error("unexpected error\n%s", details)
             self.dialogs.error(

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from iok_desktop.domain.errors import DatabaseUnavailableError, DomainError
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 log = logging.getLogger("iok.gui.operations")
 T = TypeVar("T")
@@ -33,7 +35,8 @@ class OperationRunner(QObject):
 
     def __init__(self, on_unhandled: Callable[[BaseException], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="iok-db")
+        # Made with the first work: the sign-in window is shown before any (gui/on_screen.py).
+        self._executor: ThreadPoolExecutor | None = None
         self._on_unhandled = on_unhandled
         self._pending = 0
         self._closed = False
@@ -62,6 +65,10 @@ class OperationRunner(QObject):
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
+        if self._executor is None:
+            from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415 - see __init__
+
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="iok-db")
         future = self._executor.submit(work)
         future.add_done_callback(lambda done: self._finished.emit((done, on_success, on_failure)))
 
@@ -94,4 +101,5 @@ class OperationRunner(QObject):
 
     def shutdown(self) -> None:
         self._closed = True
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)

@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 
 from iok_desktop.domain.errors import DomainError
 from iok_desktop.gui.dialogs import Dialogs
 from iok_desktop.gui.errors import ErrorPresenter
 from iok_desktop.gui.login_dialog import LoginDialog
+from iok_desktop.gui.on_screen import when_on_screen
 from iok_desktop.gui.operations import OperationRunner
 
 # What comes after the sign-in window (the services and SQLAlchemy, the main window and its screens,
@@ -76,15 +77,13 @@ class ClerkApp(QObject):
         self.runner.run(lambda: _open_and_count_staff(lambda: backend), self._opened)
 
     def open(self, opener: Callable[[], Backend], *, sign_in_expected: bool = True) -> None:
-        """Show the sign-in window now (unless a first run is expected) and open the database meanwhile.
-
-        The work is queued once the event loop runs, so the window is drawn before the worker starts
-        importing (it would hold the GIL while the window is being shown).
-        """
+        """Show the sign-in window now (unless a first run is expected) and open the database meanwhile,
+        starting once the window is on the screen (gui/on_screen.py says why)."""
         if sign_in_expected:
             self.show_login()
-        QTimer.singleShot(
-            0, lambda: self.runner.run(lambda: _open_and_count_staff(opener), self._opened, self._open_failed)
+        when_on_screen(
+            self.login_dialog,
+            lambda: self.runner.run(lambda: _open_and_count_staff(opener), self._opened, self._open_failed),
         )
 
     def _opened(self, result: tuple[Backend, int]) -> None:

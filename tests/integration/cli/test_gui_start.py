@@ -190,3 +190,19 @@ def _env(tmp_path: Path) -> dict[str, str]:
         XDG_RUNTIME_DIR=str(home),
     )
     return env
+
+
+def test_the_database_of_the_config_file_is_found_on_the_worker_and_a_broken_file_is_named(tmp_path: Path) -> None:
+    config = tmp_path / "home" / ".config" / "iok-desktop" / "config.toml"
+    config.parent.mkdir(parents=True)
+    path = tmp_path / "z-pliku.sqlite3"
+    config.write_text(f'[database]\nurl = "sqlite:///{path}"\n', encoding="utf-8")
+    done = _self_test(tmp_path)
+    assert done.returncode == 0, done.stderr
+    # A new file named in the config file: found to be a first run only once the worker has read it.
+    assert f"self-test: database open: SQLite {path}" in done.stdout.splitlines()
+    assert path.exists()
+    config.write_text("[database\nurl = ", encoding="utf-8")
+    done = _self_test(tmp_path)
+    assert done.returncode == 2
+    assert f"self-test: failed: Plik konfiguracyjny {config} jest uszkodzony" in done.stderr
