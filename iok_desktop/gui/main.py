@@ -19,6 +19,7 @@ from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 
 from iok_desktop.domain.errors import DomainError
+from iok_desktop.domain.language import set_language
 from iok_desktop.gui.qt_app import make_application
 from iok_desktop.gui.self_test import SelfTest
 
@@ -36,7 +37,7 @@ def system_language() -> str:
 
 def run(args: argparse.Namespace) -> int:
     language = args.lang or system_language()
-    # LANG-WIRE: set_language(language) once iok_desktop.domain.language exists
+    set_language(language)  # the core's messages and labels; the Qt translators follow
     app = make_application(sys.argv[:1], language=language, style="kiosk" if args.kiosk else "clerk")
     self_test = SelfTest(app) if args.self_test else None
     if args.kiosk:

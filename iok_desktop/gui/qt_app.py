@@ -36,6 +36,10 @@ def install_translations(app: QApplication, language: str = "pl") -> list[QTrans
         if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             translators.append(qt_own)
         QLocale.setDefault(QLocale(QLocale.Language.Polish, QLocale.Country.Poland))
+    else:
+        # Calendars and Qt's own number fields in English too. Amounts and dates the application
+        # writes itself keep the Polish form in both languages (domain.money, domain.dates).
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     for translator in translators:
         app.installTranslator(translator)
     return translators
@@ -59,6 +63,7 @@ def make_application(
         qInstallMessageHandler(_route_qt_messages)
     app.setApplicationName("IOK Desktop")
     app.setOrganizationName("iok-desktop")
+    app.setDesktopFileName("iok-desktop")  # Wayland/GNOME match the window to packaging/linux/iok-desktop.desktop
     app.setWindowIcon(QIcon(":/iok/icons/app.svg"))
     install_translations(app, language)
     app.setStyleSheet(load_stylesheet(style))

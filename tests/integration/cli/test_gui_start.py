@@ -206,3 +206,15 @@ def test_the_database_of_the_config_file_is_found_on_the_worker_and_a_broken_fil
     done = _self_test(tmp_path)
     assert done.returncode == 2
     assert f"self-test: failed: Plik konfiguracyjny {config} jest uszkodzony" in done.stderr
+
+
+def test_lang_en_also_puts_the_core_messages_into_english(tmp_path: Path) -> None:
+    config = tmp_path / "home" / ".config" / "iok-desktop" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("[database\nurl = ", encoding="utf-8")
+    done = _self_test(tmp_path, "--lang", "en")
+    assert done.returncode == 2
+    assert f"self-test: failed: The configuration file {config} is damaged" in done.stderr
+    done = _self_test(tmp_path, "--lang", "en", "--database-url", "postgresql+psycopg://iok@127.0.0.1:1/iok")
+    assert done.returncode == 2
+    assert "self-test: failed: The database cannot be opened. Check that the database server is running" in done.stderr

@@ -96,7 +96,7 @@ class HistoryChart(QChartView):
         self.setMinimumHeight(180)
         chart = QChart()
         chart.setLocalizeNumbers(True)
-        chart.setLocale(QLocale(QLocale.Language.Polish, QLocale.Country.Poland))
+        chart.setLocale(QLocale())  # the application's language (gui/qt_app.py sets the default)
         chart.setMargins(QMargins(2, 2, 2, 2))
         chart.setBackgroundRoundness(0)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
