@@ -18,7 +18,7 @@ class _Labelled(StrEnum):
         if current_language() == "en":
             from iok_desktop.domain.messages_en import ENUM_LABELS  # noqa: PLC0415 - loaded for English only
 
-            return ENUM_LABELS[self]
+            return ENUM_LABELS[type(self)][self]
         return _LABELS[self]
 
     @property

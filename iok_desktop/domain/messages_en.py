@@ -5,12 +5,14 @@ value the core puts into the text (a serial number, a date, a file name); the En
 names, in any order. Keys are the Polish exactly as the core writes it: a test scans the core and
 fails when a text has no entry here, or when an entry matches no text any more.
 
-``ENUM_LABELS`` gives the English ``label`` of every enum member of ``domain.enums``.
+``ENUM_LABELS`` gives the English ``label`` of every enum member of ``domain.enums``, enum by enum (members
+of two enums may share a value: ``StaffRole.CLERK == ReadingSource.CLERK == "clerk"``).
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from iok_desktop.domain.enums import (
     AccountStatus,
@@ -628,50 +630,78 @@ MESSAGES: dict[str, str] = {
     "Podaj liczbę dni od 0 do {limit}.": "Enter a number of days from 0 to {limit}.",
 }
 
-ENUM_LABELS: dict[StrEnum, str] = {
-    PremisesKind.FLAT: "flat",
-    PremisesKind.COMMERCIAL: "commercial premises",
-    PremisesKind.GARAGE: "garage",
-    TitleKind.COOPERATIVE_OWNERSHIP: "cooperative ownership right to the premises",
-    TitleKind.SEPARATE_OWNERSHIP: "separate ownership of the premises",
-    TitleKind.TENANCY_RIGHT: "cooperative tenancy right to the premises",
-    TitleKind.LEASE: "lease",
-    ApplicationStatus.SUBMITTED: "submitted",
-    ApplicationStatus.APPROVED: "approved",
-    ApplicationStatus.REFUSED: "refused",
-    AccountStatus.ACTIVE: "active",
-    AccountStatus.LOCKED: "locked",
-    AccountStatus.DEACTIVATED: "deactivated",
-    StaffRole.ADMIN: "administrator",
-    StaffRole.CLERK: "clerk",
-    MeterKind.COLD_WATER: "cold water",
-    MeterKind.HOT_WATER: "hot water",
-    MeterKind.HEAT: "heat",
-    MeterKind.GAS: "gas",
-    MeterKind.ELECTRICITY: "electricity",
-    ReadingStatus.PENDING: "awaiting approval",
-    ReadingStatus.ACCEPTED: "accepted",
-    ReadingStatus.REJECTED: "rejected",
-    ReadingSource.WEB: "IOK (internet)",
-    ReadingSource.KIOSK: "kiosk",
-    ReadingSource.CLERK: "clerk",
-    ReadingSource.IMPORT: "import",
-    WindowFrequency.MONTHLY: "monthly",
-    WindowFrequency.QUARTERLY: "quarterly",
-    WindowFrequency.HALF_YEARLY: "every six months",
-    WindowFrequency.YEARLY: "once a year",
-    LedgerKind.CHARGE: "charge",
-    LedgerKind.PAYMENT: "payment",
-    LedgerKind.CORRECTION: "correction",
-    AnnouncementKind.NORMAL: "normal",
-    AnnouncementKind.URGENT: "urgent",
-    Audience.EVERYONE: "everyone",
-    Audience.BUILDING: "building",
-    Audience.PREMISES: "premises",
-    ContactField.LANDLINE: "landline phone",
-    ContactField.MOBILE: "mobile phone",
-    ContactField.EMAIL: "e-mail address",
-    ActorKind.STAFF: "staff",
-    ActorKind.RESIDENT: "resident",
-    ActorKind.SYSTEM: "system",
+ENUM_LABELS: dict[type[StrEnum], dict[Any, str]] = {
+    PremisesKind: {
+        PremisesKind.FLAT: "flat",
+        PremisesKind.COMMERCIAL: "commercial premises",
+        PremisesKind.GARAGE: "garage",
+    },
+    TitleKind: {
+        TitleKind.COOPERATIVE_OWNERSHIP: "cooperative ownership right to the premises",
+        TitleKind.SEPARATE_OWNERSHIP: "separate ownership of the premises",
+        TitleKind.TENANCY_RIGHT: "cooperative tenancy right to the premises",
+        TitleKind.LEASE: "lease",
+    },
+    ApplicationStatus: {
+        ApplicationStatus.SUBMITTED: "submitted",
+        ApplicationStatus.APPROVED: "approved",
+        ApplicationStatus.REFUSED: "refused",
+    },
+    AccountStatus: {
+        AccountStatus.ACTIVE: "active",
+        AccountStatus.LOCKED: "locked",
+        AccountStatus.DEACTIVATED: "deactivated",
+    },
+    StaffRole: {
+        StaffRole.ADMIN: "administrator",
+        StaffRole.CLERK: "clerk",
+    },
+    MeterKind: {
+        MeterKind.COLD_WATER: "cold water",
+        MeterKind.HOT_WATER: "hot water",
+        MeterKind.HEAT: "heat",
+        MeterKind.GAS: "gas",
+        MeterKind.ELECTRICITY: "electricity",
+    },
+    ReadingStatus: {
+        ReadingStatus.PENDING: "awaiting approval",
+        ReadingStatus.ACCEPTED: "accepted",
+        ReadingStatus.REJECTED: "rejected",
+    },
+    ReadingSource: {
+        ReadingSource.WEB: "IOK (internet)",
+        ReadingSource.KIOSK: "kiosk",
+        ReadingSource.CLERK: "clerk",
+        ReadingSource.IMPORT: "import",
+    },
+    WindowFrequency: {
+        WindowFrequency.MONTHLY: "monthly",
+        WindowFrequency.QUARTERLY: "quarterly",
+        WindowFrequency.HALF_YEARLY: "every six months",
+        WindowFrequency.YEARLY: "once a year",
+    },
+    LedgerKind: {
+        LedgerKind.CHARGE: "charge",
+        LedgerKind.PAYMENT: "payment",
+        LedgerKind.CORRECTION: "correction",
+    },
+    AnnouncementKind: {
+        AnnouncementKind.NORMAL: "normal",
+        AnnouncementKind.URGENT: "urgent",
+    },
+    Audience: {
+        Audience.EVERYONE: "everyone",
+        Audience.BUILDING: "building",
+        Audience.PREMISES: "premises",
+    },
+    ContactField: {
+        ContactField.LANDLINE: "landline phone",
+        ContactField.MOBILE: "mobile phone",
+        ContactField.EMAIL: "e-mail address",
+    },
+    ActorKind: {
+        ActorKind.STAFF: "staff",
+        ActorKind.RESIDENT: "resident",
+        ActorKind.SYSTEM: "system",
+    },
 }

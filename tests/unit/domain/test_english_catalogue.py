@@ -19,7 +19,7 @@ import pytest
 from iok_desktop.domain import enums
 from iok_desktop.domain.contacts import normalise_email
 from iok_desktop.domain.dates import parse_date
-from iok_desktop.domain.enums import LedgerKind, ReadingStatus, StaffRole
+from iok_desktop.domain.enums import ActorKind, ApplicationStatus, LedgerKind, ReadingStatus, StaffRole
 from iok_desktop.domain.errors import ConfirmationRequiredError, DomainError, NotFoundError, ValidationError
 from iok_desktop.domain.language import (
     Catalogue,
@@ -105,11 +105,13 @@ def test_every_enum_label_has_english() -> None:
         and hasattr(cls, "label")
         and len(cls) > 0
     ]
-    members: set[StrEnum] = {member for cls in labelled for member in cls}
     assert len(labelled) >= 14
-    assert members - set(ENUM_LABELS) == set()
-    assert set(ENUM_LABELS) - members == set()
-    assert all(text.strip() for text in ENUM_LABELS.values())
+    assert set(ENUM_LABELS) == set(labelled)
+    for cls in labelled:
+        english = ENUM_LABELS[cls]
+        assert all(type(member) is cls for member in english), cls
+        assert set(english) == set(cls), cls
+        assert all(text.strip() for text in english.values()), cls
 
 
 def test_templates_need_text_around_their_values_and_the_same_placeholders() -> None:
@@ -206,6 +208,9 @@ def test_enum_labels_and_balance_words(english: None) -> None:
     assert ReadingStatus.PENDING.label == "awaiting approval"
     assert ReadingStatus.PENDING.polish_label == "oczekujący na akceptację"
     assert StaffRole.CLERK.label == "clerk"
+    assert ActorKind.STAFF.label == "staff"
+    assert ApplicationStatus.REFUSED.label == "refused"
+    assert ReadingStatus.REJECTED.label == "rejected"
     assert LedgerKind.PAYMENT.label == "payment"
     assert balance_label(Decimal(10)) == "to pay"
     assert balance_label(Decimal(-10)) == "overpaid"
