@@ -100,8 +100,10 @@ class Backend:
         return self.call(SYSTEM, fn, *args, **kwargs)
 
     def login_staff(self, login: str, password: str) -> auth.StaffSession:
-        """Log in; a refusal is committed (failure count, audit) before it is raised."""
-        return self.system(auth.login_staff, login, password).unwrap()
+        """Log in; a refusal is committed (failure count, audit) before it is raised. Audited with this
+        desk's name, as a resident's sign-in at a kiosk is."""
+        at_desk = dataclasses.replace(SYSTEM, workstation=self.workstation)
+        return self.call(at_desk, auth.login_staff, login, password).unwrap()
 
     def login_resident(
         self, login: str, password: str, channel: ReadingSource = ReadingSource.KIOSK

@@ -15,12 +15,14 @@ from iok_desktop.domain.enums import AccountStatus, ReadingSource
 from iok_desktop.domain.errors import (
     AccountLockedError,
     AuthenticationError,
+    DomainError,
     PasswordChangeRequiredError,
     ThrottledError,
     ValidationError,
 )
 from iok_desktop.services import auth
 from iok_desktop.services.access import resident_person_id
+from iok_desktop.services.backend import Backend
 from iok_desktop.services.context import SYSTEM, FixedClock, ServiceContext
 from iok_desktop.services.settings import get_settings, update_settings
 from tests.support.builders import (
@@ -231,3 +233,17 @@ def test_empty_and_absurd_inputs_are_refused_politely(db: Database, clock: Fixed
 
 def test_throttle_delay_grows_and_is_capped() -> None:
     assert [auth.throttle_delay(n, 5) for n in range(4, 13)] == [0, 2, 4, 8, 16, 32, 60, 60, 60]
+
+
+def test_a_staff_sign_in_through_the_backend_is_audited_with_the_desk(db: Database, clock: FixedClock) -> None:
+    """As a resident's at a kiosk: the event log's "Stanowisko" column names the desk (success and refusal)."""
+    with db.session() as s:
+        make_staff(s, "jkowalska")
+        s.commit()
+    backend = Backend(db, clock=clock, workstation="biuro-2")
+    backend.login_staff("jkowalska", STAFF_PASSWORD)
+    with pytest.raises(DomainError):
+        backend.login_staff("jkowalska", "Cokolwiek123")
+    with db.session() as s:
+        entries = s.execute(select(AuditEntry.action, AuditEntry.workstation).order_by(AuditEntry.id)).all()
+    assert [tuple(e) for e in entries] == [("auth.login", "biuro-2"), ("auth.login_failed", "biuro-2")]
