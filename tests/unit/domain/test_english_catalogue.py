@@ -17,12 +17,12 @@ from enum import StrEnum
 import pytest
 
 from iok_desktop.domain import enums
+from iok_desktop.domain.catalogue import Catalogue
 from iok_desktop.domain.contacts import normalise_email
 from iok_desktop.domain.dates import parse_date
 from iok_desktop.domain.enums import ActorKind, ApplicationStatus, LedgerKind, ReadingStatus, StaffRole
 from iok_desktop.domain.errors import ConfirmationRequiredError, DomainError, NotFoundError, ValidationError
 from iok_desktop.domain.language import (
-    Catalogue,
     current_language,
     english_catalogue,
     localize,
