@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 import pytest
 
 from iok_desktop.db.database import Database
+from iok_desktop.domain.language import set_language
 from iok_desktop.services.context import SYSTEM, FixedClock, ServiceContext
 from tests.support.databases import PostgresDatabases, SqliteDatabases
 from tests.support.debian_packages import PackagesUnavailableError, ensure_poppler
@@ -124,3 +125,13 @@ def fault_db(fault_cluster: PostgresCluster, fault_databases: PostgresDatabases)
             fault_cluster.start_server()
         database.dispose()
         fault_databases.drop(url)
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """The core's texts in English for one test (``--lang en``); Polish again afterwards."""
+    set_language("en")
+    try:
+        yield
+    finally:
+        set_language("pl")

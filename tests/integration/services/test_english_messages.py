@@ -5,7 +5,6 @@ What is stored stays Polish (a reading's flag in the database); it is shown in t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -15,22 +14,12 @@ from sqlalchemy.orm import Session
 from iok_desktop.db.database import Database
 from iok_desktop.db.models import MeterReading
 from iok_desktop.domain.errors import AuthenticationError, ConfirmationRequiredError, ValidationError
-from iok_desktop.domain.language import set_language
 from iok_desktop.services import auth, contacts, readings
 from iok_desktop.services.context import SYSTEM, FixedClock, ServiceContext
 from iok_desktop.services.ledger_import import parse_row
 from tests.support.builders import Household, accepted_reading, make_household, make_meter, make_staff
 
 TODAY = date(2026, 11, 25)  # the test clock; the default monthly window is open
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    set_language("en")
-    try:
-        yield
-    finally:
-        set_language("pl")
 
 
 def _scene(s: Session) -> tuple[Household, int]:

@@ -35,15 +35,6 @@ from iok_desktop.domain.readings import consumption_anomaly, parse_reading_value
 from tests.unit.domain.core_texts import collect_sites, sample, skeleton
 
 
-@pytest.fixture
-def english() -> Iterator[None]:
-    set_language("en")
-    try:
-        yield
-    finally:
-        set_language("pl")
-
-
 @pytest.fixture(autouse=True)
 def _polish_afterwards() -> Iterator[None]:
     yield
