@@ -10,7 +10,7 @@ when the screen that asked showed the message itself), and an idle kiosk checks 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from iok_desktop.domain.errors import DatabaseUnavailableError
@@ -88,6 +88,12 @@ class KioskApp(QObject):
 
     def start(self) -> None:
         if self._full_screen:
+            # Without a window manager (a bare X server) showFullScreen() alone leaves the window at its
+            # natural size: give it the screen's geometry first, so it covers the screen either way.
+            # The primary screen (not the window's screen(): a QScreen wrapper taken from a widget that
+            # was never shown crashed a later QWidget constructor in QScreen::virtualSiblings).
+            screen = QGuiApplication.primaryScreen()
+            self.window.setGeometry(screen.geometry())
             self.window.showFullScreen()
         else:
             self.window.show()

@@ -195,6 +195,11 @@ class NumericKeypad(_TargetedPad):
         ok.setProperty("accent", True)
         ok.clicked.connect(self.accepted)
         grid.addWidget(ok, 2, 3, 2, 1)
+        # The keys with words get a column twice as wide as a digit's, and "Wyczyść" a slightly smaller
+        # type (kiosk.qss), so the word has air on both sides in a 380-pixel keypad.
+        for column, stretch in enumerate((1, 1, 1, 2)):
+            grid.setColumnStretch(column, stretch)
+        clear.setProperty("wordKey", True)
         self.setMinimumSize(4 * (KEY_MIN_SIZE + 20), 4 * (KEY_MIN_SIZE + 20))
 
     def _digit_key(self, digit: str) -> QPushButton:

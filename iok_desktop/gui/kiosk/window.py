@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtWidgets import QLayout, QStackedWidget, QWidget
 
 from iok_desktop.gui.kiosk.keyboard import KeyboardHost, NumericKeypad, OnScreenKeyboard
 from iok_desktop.gui.qt_app import load_stylesheet
@@ -36,6 +36,11 @@ class KioskWindow(QStackedWidget):
         for pad in (self.keyboard, self.keypad):
             pad.setAutoFillBackground(True)
             pad.installEventFilter(self)
+        # The window is as big as its screen, never bigger: what a screen asks for must not resize it (a
+        # window taller than the display hides its bottom, and without a window manager nothing stops it).
+        layout = self.layout()
+        if layout is not None:  # a QStackedWidget always has its QStackedLayout
+            layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched in (self.keyboard, self.keypad) and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
@@ -61,14 +66,19 @@ class KioskWindow(QStackedWidget):
         self.setContentsMargins(0, 0, right, bottom)
 
     def show_screen(self, screen: QWidget) -> None:
-        """Show ``screen`` and drop the previous one, so nothing of the last resident stays in memory."""
+        """Show ``screen`` and drop the previous one, so nothing of the last resident stays in memory.
+
+        The previous screen leaves the stack before the new one is shown: showing it may give a text field
+        the focus and bring up a pad, and a stack holding both screens under a pad's margin asked for more
+        than the screen (the resident's pages and the on-screen keyboard: 1131 pixels high at 1024)."""
         previous = self.currentWidget()
         self.keyboard_host.hide_all()
         self.addWidget(screen)
-        self.setCurrentWidget(screen)
         if previous is not None and previous is not screen:
             self.removeWidget(previous)
+            previous.hide()
             previous.deleteLater()
+        self.setCurrentWidget(screen)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self.may_close:

@@ -51,7 +51,8 @@ def make_kiosk(iok_app: QApplication, qtbot, kiosk_backend: Backend, dialogs: Sc
 
     def make(**options: object) -> KioskApp:
         options.setdefault("idle_seconds", 60)
-        kiosk = KioskApp(kiosk_backend, dialogs=dialogs, full_screen=False, **options)  # type: ignore[arg-type]
+        options.setdefault("full_screen", False)
+        kiosk = KioskApp(kiosk_backend, dialogs=dialogs, **options)  # type: ignore[arg-type]
         made.append(kiosk)
         kiosk.start()
         qtbot.waitUntil(lambda: isinstance(kiosk.window.currentWidget(), KioskLoginScreen), timeout=10_000)

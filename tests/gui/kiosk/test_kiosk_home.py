@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -185,3 +186,32 @@ def test_print_statement_goes_silently_to_the_kiosk_printer_one_copy_nothing_on_
     assert "statement.print" in _audit(db, premises_id)
     # Nothing of the resident's ledger was left in the kiosk's temporary files (the PDF stayed in memory).
     assert list(scratch.rglob("*")) == []
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 1024), (1920, 1080)])
+def test_the_newest_entry_stays_wholly_in_view_when_the_print_message_appears(
+    qtbot: QtBot, db: Database, make_kiosk: MakeKiosk, resident: Resident, width: int, height: int
+) -> None:
+    """The table is scrolled to its newest row before the message takes room above it: the row must not
+    end up half hidden under the message."""
+    premises_id = _premises_of(db, resident)
+    _ledger(db, premises_id)
+    kiosk = make_kiosk(printer="Brak_Takiej_Drukarki")
+    kiosk.window.resize(width, height)
+    home = _sign_in(qtbot, kiosk, resident)
+    _open_first(qtbot, kiosk, home)
+
+    def newest_row_in_view() -> bool:
+        table = home.table
+        last = table.model().index(table.model().rowCount() - 1, 0)
+        return table.viewport().rect().contains(table.visualRect(last))
+
+    qtbot.waitUntil(newest_row_in_view)
+    qtbot.mouseClick(home.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: home.print_button.isEnabled() and home.print_message.isVisible())
+    wait_idle(qtbot, kiosk.runner)
+    for _ in range(4):  # the message's room is taken from the table in the next layout pass
+        QApplication.processEvents()
+    screenshot(kiosk.window, f"kiosk_print_message_newest_row_{width}x{height}")
+    assert home.print_message.geometry().bottom() < home.table.geometry().top()
+    assert newest_row_in_view()

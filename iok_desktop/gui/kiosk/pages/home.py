@@ -162,6 +162,13 @@ class HomePage(KioskPage):
         self.period_label.setWordWrap(True)
         self.model: ListTableModel[EntryRow] = ListTableModel(_columns())
         self.table = _ledger_table(self.model, page)
+        # The newest entries stay in view when the table's viewport shrinks (the print message appears
+        # above it after the table was scrolled to its end): a bigger scroll range moves a table that was
+        # at its end to the new end, instead of leaving the last row half hidden.
+        self._at_end = False
+        scroll_bar = self.table.verticalScrollBar()
+        scroll_bar.valueChanged.connect(self._scrolled)
+        scroll_bar.rangeChanged.connect(self._range_changed)
         self.print_button = named(QPushButton(self.tr("Print statement")), "kiosk_print_statement")
         self.print_button.setProperty("role", "kiosk-primary")
         self.print_button.clicked.connect(self.print_statement)
@@ -196,6 +203,13 @@ class HomePage(KioskPage):
         column.addWidget(self.table, 1)
         return page
 
+    def _scrolled(self, value: int) -> None:
+        self._at_end = value >= self.table.verticalScrollBar().maximum()
+
+    def _range_changed(self, _minimum: int, maximum: int) -> None:
+        if self._at_end:
+            self.table.verticalScrollBar().setValue(maximum)
+
     def show_list(self) -> None:
         self.current = None
         self.model.set_rows([])
@@ -225,6 +239,7 @@ class HomePage(KioskPage):
         self.model.set_rows(page.rows)
         self.table.resizeRowsToContents()
         self.table.scrollToBottom()  # the newest entries, next to the amount due
+        self._at_end = True  # and kept there when the table's height changes
         self.due_label.setText(f"{due.label}\n{format_money(due.display_amount)}")
         self.due_label.setProperty("state", "owed" if due.amount > 0 else "settled")
         self.due_label.style().unpolish(self.due_label)

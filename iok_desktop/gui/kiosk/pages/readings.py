@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -119,7 +120,9 @@ class ReadingsPage(KioskPage):
         about = QVBoxLayout()
         about.addWidget(self.meter_title)
         about.addWidget(self.meter_last)
-        top = QHBoxLayout()
+        # Beside the keypad the back button goes above the meter's name, which then has the card's width
+        # (beside the button it wrapped into three short lines).
+        self.meter_top = top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         top.setSpacing(24)
         top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addLayout(about, 1)
@@ -213,6 +216,12 @@ class ReadingsPage(KioskPage):
             grid.addWidget(self.form_error, 2, 0, 1, 2)
         grid.setColumnStretch(0, 0)
         grid.setColumnStretch(1, 1)
+        direction = QBoxLayout.Direction
+        self.meter_top.setDirection(direction.TopToBottom if narrow else direction.LeftToRight)
+        self.meter_top.setSpacing(12 if narrow else 24)
+        self.meter_top.setAlignment(
+            self.back_button, Qt.AlignmentFlag.AlignLeft if narrow else Qt.AlignmentFlag.AlignTop
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
