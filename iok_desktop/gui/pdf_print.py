@@ -5,19 +5,45 @@ QtPdf renders pages only as images, so each page is drawn as an image at the pri
 most ``MAX_DPI``: an A4 page at 1200 dpi would be half a gigabyte), fitted to the paper and centred.
 The PDF itself carries its own margins, so the printer's page margins are not added on top.
 
-Two ways in: ``ask_and_print`` shows the Qt print dialog (the clerk's Print… button);
-``print_to`` prints silently to a printer named in the settings (the kiosk).
+Two ways in: ``print_dialog`` gives the Qt print dialog (the clerk's Print… button); ``print_to``
+prints silently to a printer named in the settings (the kiosk).
+
+Both the clerk and the kiosk print through ``print_in_background``: drawing the pages onto the printer
+(seconds for a long statement) runs on a thread of its own, never on the UI thread. QPainter may paint
+on a QPrinter outside the GUI thread (it is not a widget); the printer is not touched by the UI
+thread until the job is done.
 """
 
 from __future__ import annotations
 
+import itertools
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSize, QSizeF, Qt
+import shiboken6
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QObject,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+log = logging.getLogger("iok.gui.pdf_print")
 
 MAX_DPI = 300
 POINTS_PER_INCH = 72
@@ -151,3 +177,124 @@ def print_dialog(parent: QWidget | None, pdf_pages: int, *, title: str, copies: 
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, True)
     return dialog
+
+
+# --- printing off the UI thread -----------------------------------------------------------------------
+# Printing has a thread of its own, not the database worker (gui/operations.py): that worker is the only
+# one for database calls and runs them in order, so a long print job there would hold up every list,
+# search and save behind it. Print jobs run one after another on this thread (one printer job at a
+# time); the database worker stays free.
+
+
+@dataclass
+class _Job:
+    on_done: Callable[[PrintResult], None]
+    on_failed: Callable[[PrintError], None]
+    receiver: QObject | None
+    keep: QObject | None  # deleted (later) once the job is over: the print dialog that refers to the printer
+    printer: object  # the QPrinter (or its name): alive until the job is over
+
+
+class _PrintThread(QObject):
+    _finished = Signal(object)  # (job id, the future)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._executor: ThreadPoolExecutor | None = None
+        self._jobs: dict[int, _Job] = {}
+        self._ids = itertools.count(1)
+        self._finished.connect(self._deliver)
+        app = QCoreApplication.instance()
+        if app is not None:  # a job already sent to the printer is finished before the application quits
+            app.aboutToQuit.connect(self.wait)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._jobs)
+
+    def submit(self, work: Callable[[], PrintResult], job: _Job) -> None:
+        if self._executor is None:
+            from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415 - only once something is printed
+
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="iok-print")
+        job_id = next(self._ids)
+        self._jobs[job_id] = job
+        future = self._executor.submit(work)
+        future.add_done_callback(lambda done: self._finished.emit((job_id, done)))
+
+    def _deliver(self, payload: tuple[int, Future[PrintResult]]) -> None:
+        """On the UI thread: the job is over; its result goes to its callbacks unless their owner is gone."""
+        job_id, future = payload
+        job = self._jobs.pop(job_id)
+        if job.keep is not None and shiboken6.isValid(job.keep):
+            job.keep.deleteLater()
+        if job.receiver is not None and not shiboken6.isValid(job.receiver):
+            log.debug("print result dropped: its window is gone")
+            return
+        error = future.exception()
+        if error is None:
+            job.on_done(future.result())
+        elif isinstance(error, PrintError):
+            job.on_failed(error)
+        else:
+            log.error("printing failed", exc_info=error)
+            job.on_failed(
+                PrintError(
+                    QCoreApplication.translate("PdfPrint", "Printing failed: %1").replace(
+                        "%1", str(error) or type(error).__name__
+                    )
+                )
+            )
+
+    def wait(self) -> None:
+        """Block until the jobs already started are done (at exit; tests)."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
+            self._executor = None
+
+
+_print_thread: _PrintThread | None = None
+
+
+def print_thread() -> _PrintThread:
+    """The one printing thread of the application (made on the UI thread, with the first print)."""
+    global _print_thread  # noqa: PLW0603 - one printing thread per process
+    if _print_thread is None:
+        _print_thread = _PrintThread()
+    return _print_thread
+
+
+def print_in_background(
+    pdf: bytes,
+    printer: QPrinter | str,
+    *,
+    on_done: Callable[[PrintResult], None],
+    on_failed: Callable[[PrintError], None],
+    receiver: QObject | None = None,
+    keep: QObject | None = None,
+    title: str = "",
+    copies: int = 1,
+) -> None:
+    """Print ``pdf`` on the printing thread; the callbacks run on the UI thread when it is done.
+
+    ``printer``: the QPrinter chosen in the print dialog (kept alive here until the job is done; the UI
+    must not touch it meanwhile), or the name of a printer to print to silently with ``title`` and
+    ``copies`` (``print_to``). ``receiver``: when given and deleted by then, the callbacks are dropped.
+    ``keep``: held until the job is done, then deleted later on the UI thread (the print dialog, which
+    refers to the printer: detach it from its parent first, so closing the parent does not delete it).
+    """
+    if isinstance(printer, str):
+        name = printer
+
+        def work() -> PrintResult:
+            return print_to(name, pdf, title=title, copies=copies)
+
+    else:
+        chosen = printer
+
+        def work() -> PrintResult:
+            pages = render_to_printer(pdf, chosen)
+            return PrintResult(chosen.printerName() or chosen.outputFileName(), pages, chosen.copyCount())
+
+    # The job holds the printer too, so it lives on after a print dialog that is deleted meanwhile.
+    print_thread().submit(work, _Job(on_done, on_failed, receiver, keep, printer))

@@ -1791,6 +1791,10 @@ Szczegóły: %1</translation>
         <translation>Dokumenty PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>Printing the slip…</source>
+        <translation>Drukuję potwierdzenie…</translation>
+    </message>
+    <message>
         <source>The slip has been sent to the printer.</source>
         <translation>Potwierdzenie wysłano do drukarki.</translation>
     </message>
@@ -3471,6 +3475,10 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
         <source>The printer %1 is not available.</source>
         <translation>Drukarka %1 jest niedostępna.</translation>
     </message>
+    <message>
+        <source>Printing failed: %1</source>
+        <translation>Drukowanie nie powiodło się: %1</translation>
+    </message>
 </context>
 <context>
     <name>PremisesCardView</name>
@@ -4516,6 +4524,10 @@ Każdy wiersz jest sprawdzany jak odczyt wpisany w biurze i od razu akceptowany;
     <message>
         <source>Pages: %1</source>
         <translation>Stron: %1</translation>
+    </message>
+    <message>
+        <source>Printing… the pages are being sent to the printer.</source>
+        <translation>Drukuję… strony są wysyłane do drukarki.</translation>
     </message>
     <message>
         <source>Sent to %1.</source>

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -18,6 +21,7 @@ from iok_desktop.db.database import Database
 from iok_desktop.db.models import Person
 from iok_desktop.domain.enums import AccountStatus, ApplicationStatus
 from iok_desktop.domain.passwords import RULES_TEXT
+from iok_desktop.gui import pdf_print
 from iok_desktop.gui.clerk.accounts import data
 from iok_desktop.gui.clerk.accounts.application_dialog import ApplicationDialog
 from iok_desktop.gui.clerk.accounts.credentials_dialog import CredentialsDialog
@@ -29,6 +33,8 @@ from iok_desktop.gui.paged_model import PagedTableModel
 from iok_desktop.services import accounts
 from iok_desktop.services.accounts import AccountRow
 from iok_desktop.services.context import FixedClock
+from tests.gui.pdf_pages import page_images
+from tests.gui.print_probe import HeldPrinting, hold_printing, pdf_printer
 from tests.gui.registry_scene import IOK_URL, build_scene
 from tests.gui.support import SCREENSHOTS, ScriptedDialogs, screenshot, wait_idle
 from tests.support.builders import make_account, make_person
@@ -66,14 +72,6 @@ def _record(qtbot: QtBot, page: AccountsPage, person: str) -> ApplicationDialog:
     index = next(i for i, text in enumerate(names) if text.startswith(person))
     combo.setCurrentIndex(index)
     return dialog
-
-
-def _pdf_printer(path: str) -> QPrinter:
-    """Qt's own PDF printer: what a real printer would get, written to a file."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(path)
-    return printer
 
 
 def _pdf_text(path: Path) -> str | None:
@@ -134,9 +132,11 @@ def test_recording_and_approving_an_application_shows_the_credentials_once_and_p
 
     # Print (the test's printer writes a PDF) and save as PDF.
     printed = tmp_path / "printed.pdf"
-    creds.choose_printer = lambda: _pdf_printer(str(printed))  # type: ignore[method-assign]
+    creds.choose_printer = lambda: pdf_printer(str(printed))  # type: ignore[method-assign]
     qtbot.mouseClick(creds.print_button, Qt.MouseButton.LeftButton)
-    assert creds.printed and printed.stat().st_size > 0
+    qtbot.waitUntil(lambda: creds.printed, timeout=10_000)  # printed on the printing thread
+    assert printed.stat().st_size > 0 and len(page_images(printed)) == 1
+    assert creds.status_label.text() == "Potwierdzenie wysłano do drukarki."
     saved = tmp_path / "slip"
     creds.ask_pdf_path = lambda: str(saved)  # type: ignore[method-assign]
     qtbot.mouseClick(creds.save_pdf_button, Qt.MouseButton.LeftButton)
@@ -403,3 +403,63 @@ def test_a_printer_or_file_not_chosen_writes_nothing(
     dialog.print_slip()
     dialog.save_slip_pdf()
     assert not dialog.printed and dialog.saved_to is None and dialog.status_label.text() == ""
+
+
+@pytest.fixture
+def held_printing(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldPrinting]:
+    yield from hold_printing(monkeypatch)
+
+
+def test_the_slip_prints_on_its_own_thread_and_closing_meanwhile_is_safe(
+    qtbot: QtBot,
+    iok_app: QApplication,
+    db: Database,
+    clock: FixedClock,
+    clerk_ctx: ClerkContext,
+    tmp_path: Path,
+    held_printing: HeldPrinting,
+) -> None:
+    scene = build_scene(db, clock)
+    issued = clerk_ctx.call(data.reset, scene.account_id)()
+    dialog = CredentialsDialog(clerk_ctx, issued, reset=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.print_button.isEnabled)  # the slip is drawn
+    printed = tmp_path / "slip.pdf"
+    dialog.choose_printer = lambda: pdf_printer(str(printed))  # type: ignore[method-assign]
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(held_printing.started.is_set)
+    database_thread: list[int] = []
+    clerk_ctx.run(threading.get_ident, database_thread.append)
+    qtbot.waitUntil(lambda: bool(database_thread))  # the database worker is free meanwhile
+    assert held_printing.threads[0] not in {threading.get_ident(), database_thread[0]}
+    assert dialog.printing and not dialog.printed
+    assert dialog.status_label.text() == "Drukuję potwierdzenie…"
+    assert not dialog.print_button.isEnabled() and not dialog.save_pdf_button.isEnabled()
+    assert dialog.cursor().shape() == Qt.CursorShape.BusyCursor
+    _shot(dialog, "accounts_slip_printing")
+
+    # The clerk acknowledges and closes while the slip is still on its way: nothing breaks.
+    dialog.acknowledge_check.setChecked(True)
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and dialog.slip_pdf is None and dialog.password_label.text() == ""
+    held_printing.release.set()
+    qtbot.waitUntil(lambda: not pdf_print.print_thread().busy, timeout=20_000)
+    assert held_printing.pages == [1] and len(page_images(printed)) == 1
+    assert not dialog.printed  # the answer came after the dialog was closed: dropped
+
+    # Deleted meanwhile (the page deletes the previous one): the answer is dropped just the same.
+    second = CredentialsDialog(clerk_ctx, issued, reset=True)
+    second.show()
+    qtbot.waitUntil(second.print_button.isEnabled)
+    held_printing.started.clear()
+    held_printing.release.clear()
+    second.choose_printer = lambda: pdf_printer(str(tmp_path / "second.pdf"))  # type: ignore[method-assign]
+    qtbot.mouseClick(second.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(held_printing.started.is_set)
+    second.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(second))
+    held_printing.release.set()
+    qtbot.waitUntil(lambda: not pdf_print.print_thread().busy, timeout=20_000)
+    assert held_printing.pages == [1, 1]

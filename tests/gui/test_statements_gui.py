@@ -4,17 +4,20 @@ that arrives is read back), the audit trail of every copy. On SQLite and Postgre
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QImage, QPageSize, QPainter, QPdfWriter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -28,6 +31,7 @@ from iok_desktop.gui.clerk.ledger.page import LedgerPage
 from iok_desktop.gui.clerk.ledger.statement_dialog import StatementDialog
 from iok_desktop.gui.clerk.pages import ledger as ledger_page
 from tests.gui.pdf_pages import ink, layout_mismatch, page_images, pdf_text
+from tests.gui.print_probe import HeldPrinting, hold_printing
 from tests.gui.support import screenshot, wait_idle
 from tests.support.builders import CREATED, grant_title, make_building, make_person, make_premises
 from tests.support.cups import CupsServer
@@ -290,3 +294,104 @@ def test_switching_the_variant_while_the_statement_is_drawn_shows_the_one_chosen
     assert "Wróblewska" not in pdf_text(saved) and "Łąkowa 8/12" in pdf_text(saved)
     wait_idle(qtbot, clerk_ctx.runner)
     assert [details["variant"] for _action, details in audit_actions(db, flat.premises_id)] == ["anonymous"]
+
+
+@pytest.fixture
+def held_printing(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldPrinting]:
+    yield from hold_printing(monkeypatch)
+
+
+def _print_to_file_through_the_print_dialog(qtbot: QtBot, dialog: StatementDialog, path: Path) -> QPrintDialog:
+    """The clerk presses Print…, chooses "print to file" (PDF, ``path``) in Qt's print dialog and confirms."""
+    qtbot.mouseClick(dialog.ui.print_button, Qt.MouseButton.LeftButton)
+    chosen = dialog.print_dialog
+    assert isinstance(chosen, QPrintDialog)
+    qtbot.waitUntil(chosen.isVisible)
+    printers = chosen.findChild(QComboBox, "printers")
+    file_name = chosen.findChild(QLineEdit, "filename")
+    assert printers is not None and file_name is not None
+    printers.setCurrentIndex(printers.count() - 1)  # Qt puts "print to file (PDF)" after the printers
+    file_name.setText(str(path))
+    buttons = chosen.findChild(QDialogButtonBox)
+    assert buttons is not None
+    qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert not chosen.isVisible()
+    assert chosen.target.outputFileName() == str(path)
+    return chosen
+
+
+def test_printing_runs_on_its_own_thread_while_the_dialog_shows_it_prints(
+    qtbot: QtBot,
+    clerk_ctx: ClerkContext,
+    db: Database,
+    tmp_path: Path,
+    held_printing: HeldPrinting,
+) -> None:
+    flat = flat_with_debt(db)
+    page = open_ledger(qtbot, clerk_ctx, flat)
+    page.set_period(date(2023, 11, 1), PERIOD[1])  # three years: a statement of several pages
+    wait_idle(qtbot, clerk_ctx.runner)
+    dialog = open_statement(qtbot, page)
+    shown_pages = dialog.pdf_document.pageCount()
+    assert shown_pages >= 2
+    printed = tmp_path / "printed.pdf"
+    _print_to_file_through_the_print_dialog(qtbot, dialog, printed)
+
+    # The pages are being drawn onto the printer: not on the UI thread, not on the database worker.
+    qtbot.waitUntil(held_printing.started.is_set)
+    database_thread: list[int] = []
+    clerk_ctx.run(threading.get_ident, database_thread.append)
+    qtbot.waitUntil(lambda: bool(database_thread))  # …which is free meanwhile, and the UI answers
+    assert held_printing.threads[0] not in {threading.get_ident(), database_thread[0]}
+    ui = dialog.ui
+    assert dialog.printing and dialog.isVisible()
+    assert ui.status_label.text() == "Drukuję… strony są wysyłane do drukarki."
+    assert not ui.print_button.isEnabled() and not ui.save_button.isEnabled()
+    assert not ui.from_date_edit.isEnabled() and not ui.personal_radio.isEnabled()
+    assert ui.close_button.isEnabled()
+    assert dialog.cursor().shape() == Qt.CursorShape.BusyCursor
+    screenshot(dialog, "statement_printing")
+    assert audit_actions(db, flat.premises_id) == []
+
+    with qtbot.waitSignal(dialog.output_recorded, timeout=20_000):
+        held_printing.release.set()
+    assert ui.status_label.text() == f"Wysłano do drukarki {printed}."
+    assert ui.print_button.isEnabled() and ui.save_button.isEnabled() and ui.from_date_edit.isEnabled()
+    assert dialog.cursor().shape() == Qt.CursorShape.ArrowCursor
+    assert held_printing.pages == [shown_pages]
+    assert len(page_images(printed)) == shown_pages
+    assert [action for action, _details in audit_actions(db, flat.premises_id)] == ["statement.print"]
+
+
+def test_closing_the_statement_while_it_prints_is_safe_and_the_copy_is_recorded(
+    qtbot: QtBot,
+    clerk_ctx: ClerkContext,
+    db: Database,
+    tmp_path: Path,
+    held_printing: HeldPrinting,
+) -> None:
+    flat = flat_with_debt(db)
+    page = open_ledger(qtbot, clerk_ctx, flat)
+    dialog = open_statement(qtbot, page)
+    shown_pages = dialog.pdf_document.pageCount()
+    printed = tmp_path / "printed.pdf"
+    chosen = _print_to_file_through_the_print_dialog(qtbot, dialog, printed)
+    qtbot.waitUntil(held_printing.started.is_set)
+
+    qtbot.mouseClick(dialog.ui.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))  # deleted on close, with its children
+    assert page.statement_dialog is None
+    assert shiboken6.isValid(chosen)  # the print dialog (and its printer) live until the job is done
+
+    held_printing.release.set()
+    qtbot.waitUntil(lambda: not pdf_print.print_thread().busy, timeout=20_000)
+    wait_idle(qtbot, clerk_ctx.runner)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(chosen))
+    assert held_printing.pages == [shown_pages] and len(page_images(printed)) == shown_pages
+    # The copy left the application: it is recorded though nobody is there to be told.
+    assert audit_actions(db, flat.premises_id) == [
+        (
+            "statement.print",
+            {"date_from": "2025-12-01", "date_to": "2026-11-30", "variant": "personal", "copies": 1},
+        )
+    ]

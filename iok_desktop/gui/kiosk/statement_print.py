@@ -1,9 +1,10 @@
 """The resident's own statement, printed silently on the kiosk's printer: one copy, no dialog, no file.
 
-The statement is read, drawn and sent to the printer on the worker; the PDF stays in memory and goes
-straight to the printer (``gui.pdf_print.print_to``), so nothing of the resident's ledger is left on the kiosk's disk.
-The printer is the one configured for this kiosk (``--printer`` or ``[kiosk] printer`` in the config
-file), else the system's default printer. Each print is recorded in the audit log once it is sent.
+The statement is read and drawn on the database worker, then sent to the printer on the printing thread
+(``gui.pdf_print.print_in_background``); the PDF stays in memory and goes straight to the printer, so
+nothing of the resident's ledger is left on the kiosk's disk. The printer is the one configured for
+this kiosk (``--printer`` or ``[kiosk] printer`` in the config file), else the system's default printer.
+Each print is recorded in the audit log once it is sent.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from PySide6.QtPrintSupport import QPrinterInfo
 
 from iok_desktop.domain.errors import DomainError
 from iok_desktop.gui.kiosk.context import KioskContext
-from iok_desktop.gui.pdf_print import PrintError, print_to
+from iok_desktop.gui.pdf_print import print_in_background
 from iok_desktop.reports.statement_pdf import render_statement
 from iok_desktop.services import statements
 from iok_desktop.services.statements import StatementDocument
@@ -42,20 +43,30 @@ class StatementPrinter(QObject):
         # The job's name in the print queue: the premises code, never a name.
         title = self.tr("Statement %1")
 
-        def work() -> StatementDocument | None:
-            """Read, draw and print on the worker: the kiosk's screen (and its idle countdown) never
-            waits for the printer. None: the printer refused the job."""
+        def work() -> tuple[StatementDocument, bytes]:
+            """Read and draw on the database worker; the kiosk's screen (and its idle countdown) never waits."""
             document = read()
-            pdf = render_statement(document, personal=True)
-            try:
-                print_to(printer, pdf, title=title.replace("%1", document.premises_code), copies=1)
-            except PrintError:
-                return None
-            return document
+            return document, render_statement(document, personal=True)
 
-        self.ctx.run(work, lambda document: self._printed(date_from, date_to, document), self._failed)
+        def drawn(result: tuple[StatementDocument, bytes]) -> None:
+            # Sent to the printer on the printing thread (gui/pdf_print.py), not on the database worker.
+            document, pdf = result
+            print_in_background(
+                pdf,
+                printer,
+                title=title.replace("%1", document.premises_code),
+                copies=1,
+                receiver=self,
+                on_done=lambda _result: self._printed(date_from, date_to, document),
+                on_failed=lambda _error: self._printed(date_from, date_to, None),
+            )
+
+        self.ctx.run(work, drawn, self._failed)
 
     def _printed(self, date_from: date, date_to: date, document: StatementDocument | None) -> None:
+        """None: the printer refused the job."""
+        if self.ctx.closed:  # the resident has gone meanwhile: nobody to tell
+            return
         if document is None:
             self._fail(self.tr("The printer is not available at the moment. Please ask at the office."))
             return

@@ -3,7 +3,8 @@ save as PDF. The clerk must acknowledge the handover to close it; then the passw
 (it is not stored anywhere: a lost slip means a password reset).
 
 The slip is the PDF of ``reports.slip_pdf`` (the statements' page layout), drawn on the worker when the
-dialog opens and printed through ``gui.pdf_print``; it lives only in this dialog's memory."""
+dialog opens and printed through ``gui.pdf_print`` on its printing thread (the dialog stays responsive and
+shows that it prints); it lives only in this dialog's memory and the print job's."""
 
 from __future__ import annotations
 
@@ -45,6 +46,8 @@ class CredentialsDialog(QDialog):
         self.login = credentials.login
         self.slip_pdf: bytes | None = None
         self.printed = False
+        self.printing = False  # the slip is on its way to the printer
+        self._closed = False
         self.saved_to: str | None = None
         self.print_dialog: pdf_print.PrintDialog | None = None
 
@@ -150,7 +153,13 @@ class CredentialsDialog(QDialog):
         """Ask for the printer (tests replace this)."""
         dialog = pdf_print.print_dialog(self, 1, title=self.tr("Print the handover slip"))
         self.print_dialog = dialog  # it owns the printer
-        return dialog.target if dialog.exec() == QDialog.DialogCode.Accepted else None
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            self.print_dialog = None
+            dialog.deleteLater()
+            return None
+        # It refers to the printer: the print job keeps it (detached, so closing this dialog does not delete it).
+        dialog.setParent(None)
+        return dialog.target
 
     def ask_pdf_path(self) -> str | None:
         """Ask where to save the PDF (tests replace this)."""
@@ -161,18 +170,46 @@ class CredentialsDialog(QDialog):
         return path or None
 
     def print_slip(self) -> None:
-        if self.slip_pdf is None:
+        if self.slip_pdf is None or self.printing:
             return
         printer = self.choose_printer()
+        keep, self.print_dialog = self.print_dialog, None
         if printer is None or self.slip_pdf is None:
+            if keep is not None:
+                keep.deleteLater()
             return
-        try:
-            pdf_print.render_to_printer(self.slip_pdf, printer)
-        except pdf_print.PrintError as error:
-            self._status(str(error), error=True)
+        self._set_printing(True)
+        self._status(self.tr("Printing the slip…"))
+        pdf_print.print_in_background(
+            self.slip_pdf,
+            printer,
+            receiver=self,
+            keep=keep,
+            on_done=self._slip_printed,
+            on_failed=self._slip_not_printed,
+        )
+
+    def _slip_printed(self, _result: pdf_print.PrintResult) -> None:
+        if self._closed:  # closed meanwhile: nobody to tell
             return
+        self._set_printing(False)
         self.printed = True
         self._status(self.tr("The slip has been sent to the printer."))
+
+    def _slip_not_printed(self, error: pdf_print.PrintError) -> None:
+        if self._closed:
+            return
+        self._set_printing(False)
+        self._status(str(error), error=True)
+
+    def _set_printing(self, printing: bool) -> None:
+        self.printing = printing
+        for button in (self.print_button, self.save_pdf_button):
+            button.setEnabled(not printing and self.slip_pdf is not None)
+        if printing:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
 
     def save_slip_pdf(self) -> None:
         if self.slip_pdf is None:
@@ -219,7 +256,9 @@ class CredentialsDialog(QDialog):
             self.acknowledge_check.setFocus()
 
     def done(self, result: int) -> None:
-        # Forget the password: the labels, and the slip that carries it.
+        # Forget the password: the labels, and the slip that carries it (a print job on its way keeps its
+        # own copy until the printer has it).
+        self._closed = True
         self.password_label.setText("")
         self.slip_pdf = None
         super().done(result)

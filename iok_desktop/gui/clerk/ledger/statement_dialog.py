@@ -5,14 +5,20 @@ The statement is read and drawn on the worker (``statements.statement_document``
 that are printed or saved. Both variants (with the holders' names, or without for the archive and
 the tray) come from the same data, read once per period. Every copy printed or saved is recorded
 in the audit log (``statements.record_statement_output``) once it has left the application.
+
+Printing draws the pages onto the printer on the printing thread (``pdf_print.print_in_background``),
+not on the database worker: a ten-year statement must not hold up the clerk's other database calls.
+Meanwhile the dialog shows that it is printing; closed meanwhile, the print still finishes and is
+recorded, only the dialog is not told.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
@@ -67,6 +73,8 @@ class StatementDialog(QDialog):
         self._generation = 0
         self.print_dialog: pdf_print.PrintDialog | None = None
         self._closed = False
+        self._pdf_ready = False  # the preview shows a finished statement
+        self.printing = False  # a print job is on its way to the printer
 
         self.pdf_document = QPdfDocument(self)
         self.view = QPdfView(self)
@@ -191,8 +199,20 @@ class StatementDialog(QDialog):
         return False
 
     def _set_actions_enabled(self, enabled: bool) -> None:
+        self._pdf_ready = enabled
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        """Print and save need a finished statement; while printing, the statement shown stays as it is."""
         for button in (self.ui.print_button, self.ui.save_button):
-            button.setEnabled(enabled)
+            button.setEnabled(self._pdf_ready and not self.printing)
+        for widget in (
+            self.ui.from_date_edit,
+            self.ui.to_date_edit,
+            self.ui.personal_radio,
+            self.ui.anonymous_radio,
+        ):
+            widget.setEnabled(not self.printing)
 
     def _status(self, text: str, *, error: bool = False) -> None:
         self.ui.status_label.setText(text)
@@ -214,24 +234,48 @@ class StatementDialog(QDialog):
 
     def _print_dialog_closed(self, dialog: pdf_print.PrintDialog, result: int) -> None:
         self.print_dialog = None
-        if result == QDialog.DialogCode.Accepted:
-            self.print_on(dialog.target)
-        dialog.deleteLater()
+        if result == QDialog.DialogCode.Accepted and not self.printing and self.current_pdf() is not None:
+            # The print dialog refers to its printer: it must outlive the job, even if this dialog is closed.
+            dialog.setParent(None)
+            self.print_on(dialog.target, keep=dialog)
+        else:
+            dialog.deleteLater()
 
-    def print_on(self, printer: QPrinter) -> None:
-        """Print the statement shown on ``printer``, then record it."""
+    def print_on(self, printer: QPrinter, *, keep: QObject | None = None) -> None:
+        """Print the statement shown on ``printer`` on the printing thread, then record it.
+
+        ``keep`` (the print dialog) is deleted once the job is done."""
         pdf = self.current_pdf()
-        if pdf is None:
+        if pdf is None or self.printing:
+            if keep is not None:
+                keep.deleteLater()
             return
-        personal = self.personal()
-        try:
-            pdf_print.render_to_printer(pdf, printer)
-        except pdf_print.PrintError as error:
-            self._status(str(error), error=True)
+        record = self._recorder("print", self.personal())
+        self.printing = True
+        self._update_actions()
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        self._status(self.tr("Printing… the pages are being sent to the printer."))
+        pdf_print.print_in_background(
+            pdf, printer, keep=keep, on_done=lambda result: self._printed(result, record), on_failed=self._print_failed
+        )
+
+    def _printed(self, result: pdf_print.PrintResult, record: Callable[[int, str], None]) -> None:
+        if self._closed:  # the clerk closed the dialog meanwhile: the copy is recorded all the same
+            record(result.copies, "")
             return
-        copies = printer.copyCount()
-        where = printer.printerName() or printer.outputFileName()
-        self._record("print", personal, copies, self.tr("Sent to %1.").replace("%1", where))
+        self._print_over()
+        record(result.copies, self.tr("Sent to %1.").replace("%1", result.printer_name))
+
+    def _print_failed(self, error: pdf_print.PrintError) -> None:
+        if self._closed:
+            return
+        self._print_over()
+        self._status(str(error), error=True)
+
+    def _print_over(self) -> None:
+        self.printing = False
+        self.unsetCursor()
+        self._update_actions()
 
     # --- saving -------------------------------------------------------------------------------
     def suggested_path(self) -> str:
@@ -261,27 +305,35 @@ class StatementDialog(QDialog):
                 error=True,
             )
             return None
-        self._record("save", self.personal(), 1, self.tr("Saved as %1.").replace("%1", str(target)))
+        self._recorder("save", self.personal())(1, self.tr("Saved as %1.").replace("%1", str(target)))
         return target
 
     # --- the audit trail ------------------------------------------------------------------------
-    def _record(self, action: str, personal: bool, copies: int, done_text: str) -> None:
+    def _recorder(self, action: str, personal: bool) -> Callable[[int, str], None]:
+        """Records a copy of the statement shown now: ``record(copies, done_text)``. It touches the dialog
+        only while it is open, so a print that ends after the dialog is closed is still recorded."""
         date_from, date_to = self.period()
         if self.document is not None:
             date_from, date_to = self.document.statement.date_from, self.document.statement.date_to
-        self._status(done_text)
-        self.ctx.run(
-            self.ctx.call(
-                statements.record_statement_output,
-                self.premises_id,
-                date_from,
-                date_to,
-                action=action,
-                personal=personal,
-                copies=copies,
-            ),
-            lambda _none: None if self._closed else self.output_recorded.emit(action),
-        )
+        ctx, premises_id = self.ctx, self.premises_id
+
+        def record(copies: int, done_text: str) -> None:
+            if not self._closed:
+                self._status(done_text)
+            ctx.run(
+                ctx.call(
+                    statements.record_statement_output,
+                    premises_id,
+                    date_from,
+                    date_to,
+                    action=action,
+                    personal=personal,
+                    copies=copies,
+                ),
+                lambda _none: None if self._closed else self.output_recorded.emit(action),
+            )
+
+        return record
 
     def done(self, result: int) -> None:
         # Answers still on their way belong to a dialog that is gone: drop them.
