@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
@@ -12,6 +12,30 @@ from iok_desktop.gui.kiosk.page import KioskPage
 from iok_desktop.gui.kiosk.pages import KioskPageSpec
 
 COMPACT_BELOW = 1150
+
+
+class CurrentPageStack(QStackedWidget):
+    """A stack of pages that asks for the room of the page shown, not of the biggest page.
+
+    A QStackedWidget's minimum is the largest of all its pages: the ledger's height and the contact
+    form's width then counted on every page, and beside a pad (the keyboard under the contact form, the
+    keypad beside the readings) the window asked for more than a 1280x1024 screen (1131 px high)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        page = self.currentWidget()
+        if page is None:
+            return super().minimumSizeHint()
+        # What the page's own layout needs, as the stack's layout would ask it.
+        hint = page.minimumSizeHint().expandedTo(page.minimumSize())
+        return hint.boundedTo(page.maximumSize())
 
 
 class KioskShell(QWidget):
@@ -25,7 +49,7 @@ class KioskShell(QWidget):
         self.pages: dict[str, KioskPage] = {}
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
-        self.stack = QStackedWidget(self)
+        self.stack = CurrentPageStack(self)
         for spec in pages:
             page = spec.build(ctx)
             self.pages[spec.key] = page

@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QResizeEvent
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from iok_desktop.db.database import Database
@@ -204,6 +204,41 @@ def test_the_administrators_exit_from_the_readings_keypad_keeps_the_window_withi
     assert grown == []  # not even for a moment
     within_screen()
     screenshot(window, "kiosk_layout_admin_exit_1280x1024")
+
+
+def test_no_page_with_its_pad_asks_for_more_than_a_1280x1024_screen(
+    qtbot: QtBot, make_kiosk: MakeKiosk, two_premises: TwoPremises
+) -> None:
+    """Every resident page, with the pad its text fields bring up (the contacts' keyboard, the readings'
+    keypad), fits the kiosk's smaller screen: the window's minimum size never exceeds it."""
+    kiosk = make_kiosk()
+    _settle(kiosk, 1280, 1024)
+    page = _open_readings(qtbot, kiosk, two_premises.login)
+    shell = kiosk.shell
+    assert shell is not None
+    window = kiosk.window
+    seen: dict[str, tuple[int, int]] = {}
+    for key, button in shell.buttons.items():
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        wait_idle(qtbot, kiosk.runner)
+        if key == "readings":
+            _open_keypad(qtbot, kiosk, page)
+        elif key == "contacts":
+            contacts = shell.pages[key]
+            change = contacts.findChild(QPushButton, "contacts_change_button")
+            assert change is not None
+            qtbot.waitUntil(change.isEnabled)
+            qtbot.mouseClick(change, Qt.MouseButton.LeftButton)
+            edit = next(e for e in contacts.findChildren(QLineEdit) if e.isVisible() and not e.isReadOnly())
+            edit.setFocus()
+            qtbot.waitUntil(window.keyboard.isVisible)
+        _settle(kiosk, 1280, 1024)
+        hint = window.minimumSizeHint()
+        seen[key] = (hint.width(), hint.height())
+        assert window.size().width() == 1280 and window.size().height() == 1024, (key, window.size())
+        screenshot(window, f"kiosk_layout_page_{key}_1280x1024")
+    # Each page asks for its own room only (a QStackedWidget would ask for its biggest page's).
+    assert all(width <= 1280 and height <= 1024 for width, height in seen.values()), seen
 
 
 def test_full_screen_kiosk_takes_the_screens_geometry_before_showing_full_screen(
