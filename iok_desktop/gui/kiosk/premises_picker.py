@@ -35,8 +35,7 @@ class PremisesButton(QPushButton):
     def __init__(self, address: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.address = address
-        self.setAccessibleName(address)
-        self.setToolTip(address)
+        self.setAccessibleName(address)  # no tool tip: a touch screen has no hover to show it
         self.setCheckable(True)
         self.setProperty("role", "kiosk-premises")
         self.label = named(QLabel(wrappable(address), self), "kiosk_premises_address")

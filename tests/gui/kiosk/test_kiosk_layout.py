@@ -134,6 +134,14 @@ def test_the_premises_buttons_show_the_whole_address_with_and_without_the_keypad
     _assert_premises_buttons_readable(page, two_premises.addresses)
     screenshot(kiosk.window, f"kiosk_layout_premises_keypad_{width}x{height}")
 
+    # A tap on the address (the label inside the button) chooses the premises.
+    garage = page.picker.buttons[1]
+    qtbot.mouseClick(garage.label, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, kiosk.runner)
+    assert garage.isChecked() and garage.label.property("checked") is True
+    assert page.picker.buttons[0].label.property("checked") is False
+    assert page.address_label.text() == two_premises.addresses[1]
+
 
 @pytest.mark.parametrize(("width", "height"), SIZES)
 def test_beside_the_keypad_the_keys_and_the_meter_title_have_room(
