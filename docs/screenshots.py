@@ -275,7 +275,6 @@ def register_account(shots: Shots, ctx: ClerkContext, page: AccountsPage) -> Non
     shots.settle(runner)
     tap(page.applications.new_button)
     dialog = of(ApplicationDialog, page.application_dialog)
-    dialog.resize(900, 600)  # wide enough for the applicant's whole line
     dialog.ui.office_combo.setCurrentText("Siedziba, ul. Zgoda 8, pokój 4")
     # Polish letters cannot be sent as key clicks: the text is set, as if typed.
     dialog.search.search_edit.setText(applicant.premises_address.split(",")[0].removeprefix("ul. "))

@@ -662,8 +662,12 @@
         <translation>Nikt nigdy nie miał tytułu prawnego do tego lokalu.</translation>
     </message>
     <message>
-        <source>current legal title (%1)</source>
-        <translation>aktualny tytuł prawny (%1)</translation>
+        <source>Kind of legal title: %1</source>
+        <translation>Rodzaj tytułu prawnego: %1</translation>
+    </message>
+    <message>
+        <source>current legal title</source>
+        <translation>aktualny tytuł prawny</translation>
     </message>
     <message>
         <source>legal title ended %1</source>

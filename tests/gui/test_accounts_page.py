@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionComboBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -463,3 +463,32 @@ def test_the_slip_prints_on_its_own_thread_and_closing_meanwhile_is_safe(
     held_printing.release.set()
     qtbot.waitUntil(lambda: not pdf_print.print_thread().busy, timeout=20_000)
     assert held_printing.pages == [1, 1]
+
+
+def test_the_applicant_line_is_readable_at_the_dialog_default_width(
+    qtbot: QtBot, iok_app: QApplication, db: Database, clock: FixedClock, clerk_ctx: ClerkContext
+) -> None:
+    build_scene(db, clock)
+    page = _open(qtbot, clerk_ctx)
+    dialog = _record(qtbot, page, "Piotr Wróblewski")
+    assert dialog.width() == 640  # as it opens
+    combo = dialog.ui.person_combo
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    # Every person's line fits the list's box: the name and the state of the title, nothing cut.
+    people = [combo.itemText(i) for i in range(combo.count())]
+    assert "Piotr Wróblewski — aktualny tytuł prawny" in people
+    for text in people:
+        assert combo.fontMetrics().horizontalAdvance(text) <= field.width(), text
+    # The kind of title (a long name) is under it, word-wrapped inside the dialog.
+    label = dialog.ui.person_title_label
+    assert label.isVisible() and label.wordWrap()
+    assert label.text() == "Rodzaj tytułu prawnego: spółdzielcze własnościowe prawo do lokalu"
+    assert label.heightForWidth(label.width()) <= label.height()
+    assert label.mapTo(dialog, label.rect().bottomRight()).x() <= dialog.width()
+    _shot(dialog, "accounts_application_form_default_width")
+    combo.setCurrentIndex(2)  # the one whose title ended: its own kind
+    assert label.text() == "Rodzaj tytułu prawnego: spółdzielcze lokatorskie prawo do lokalu"

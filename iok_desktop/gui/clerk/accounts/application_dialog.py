@@ -1,5 +1,7 @@
 """Record an application (wniosek) for an IOK account, as filed on paper: the date (today by default),
 where it was filed, the premises (found as you type) and the applicant among its title holders.
+The list names each person with the state of their title; the kind of title (a long name) is shown
+under it, word-wrapped, so that nothing is cut at the dialog's width.
 
 Everyone who ever held a title to the premises can be chosen: the office records what was filed,
 and approval then refuses, with the reason, a person without a current legal title.
@@ -52,6 +54,9 @@ class ApplicationDialog(QDialog):
         self.ui.premises_label.setBuddy(self.search.search_edit)
         self.search.premises_chosen.connect(self.choose_premises)
         self.ui.person_combo.setEnabled(False)
+        self._titles: list[TitleRow] = []  # the title of each person in the list, in its order
+        self.ui.person_combo.currentIndexChanged.connect(self._show_title)
+        self.ui.person_title_label.hide()
         self.ui.chosen_premises_label.setText(self.tr("No premises chosen yet."))
         self.ok_button = self.ui.button_box.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Record application"))
@@ -81,6 +86,7 @@ class ApplicationDialog(QDialog):
         self.ui.chosen_premises_label.setText(
             self.tr("Chosen: %1").replace("%1", f"<b>{escape(hit.address)}</b> · {escape(hit.code)}")
         )
+        self._titles = []
         self.ui.person_combo.clear()
         self.ui.person_combo.setEnabled(False)
         self._generation += 1
@@ -98,8 +104,10 @@ class ApplicationDialog(QDialog):
             if kept is None or (title.is_current and not kept.is_current):
                 best[title.person_id] = title
         ordered = sorted(best.values(), key=lambda t: (not t.is_current, t.person_name))
+        self._titles = ordered
         for title in ordered:
             self.ui.person_combo.addItem(f"{title.person_name} — {self._title_text(title)}", title.person_id)
+        self._show_title(self.ui.person_combo.currentIndex())
         self.ui.person_combo.setEnabled(bool(ordered))
         if not ordered:
             show_error(self.ui.person_error_label, self.tr("Nobody has ever held a legal title to this premises."))
@@ -107,9 +115,18 @@ class ApplicationDialog(QDialog):
             show_error(self.ui.person_error_label, None)
             self.ui.person_combo.setFocus()
 
+    def _show_title(self, index: int) -> None:
+        label = self.ui.person_title_label
+        if 0 <= index < len(self._titles):
+            label.setText(self.tr("Kind of legal title: %1").replace("%1", self._titles[index].kind.label))
+            label.show()
+        else:
+            label.clear()
+            label.hide()
+
     def _title_text(self, title: TitleRow) -> str:
         if title.is_current:
-            return self.tr("current legal title (%1)").replace("%1", title.kind.label)
+            return self.tr("current legal title")
         if title.valid_to is not None and title.valid_to < office_today(self.ctx.backend.clock.now()):
             return self.tr("legal title ended %1").replace("%1", format_date(title.valid_to))
         return self.tr("legal title from %1").replace("%1", format_date(title.valid_from))
