@@ -226,6 +226,12 @@ class _PrintThread(QObject):
         """On the UI thread: the job is over; its result goes to its callbacks unless their owner is gone."""
         job_id, future = payload
         job = self._jobs.pop(job_id)
+        if not self._jobs and self._executor is not None:
+            # The thread ends when there is nothing left to print, and the next print starts a new one:
+            # libcups keeps its print server and connection per thread, so a thread kept for the whole
+            # session would go on using the server it first talked to after the configuration changed.
+            self._executor.shutdown(wait=False)
+            self._executor = None
         if job.keep is not None and shiboken6.isValid(job.keep):
             job.keep.deleteLater()
         if job.receiver is not None and not shiboken6.isValid(job.receiver):

@@ -110,6 +110,8 @@ def _open_page(qtbot: QtBot, kiosk: KioskApp, shell: KioskShell) -> Announcement
     wait_idle(qtbot, kiosk.runner)
     page = shell.pages["announcements"]
     assert isinstance(page, AnnouncementsPage) and page.isVisible()
+    # The cards are laid out on the next event-loop turns; a click before that lands on an empty card.
+    qtbot.waitUntil(lambda: all(not card.geometry().isEmpty() for card in page.cards.values()), timeout=5_000)
     return page
 
 
