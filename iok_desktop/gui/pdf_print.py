@@ -16,6 +16,7 @@ thread until the job is done.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 from collections.abc import Callable
@@ -79,6 +80,11 @@ class LoadedPdf:
     def close(self) -> None:
         self.document.close()
         self._buffer.close()
+        # Destroyed now, on the thread that made them (printing runs on the print thread): left to the
+        # garbage collector (an exception's traceback keeps the frame alive) they would be destroyed
+        # later on whichever thread collects them.
+        shiboken6.delete(self.document)
+        shiboken6.delete(self._buffer)
 
 
 def _pages_to_print(printer: QPrinter, page_count: int) -> list[int]:
@@ -158,12 +164,23 @@ def print_to(printer_name: str, pdf: bytes, *, title: str, copies: int = 1) -> P
     return PrintResult(printer.printerName(), pages, printer.copyCount())
 
 
+# The printers of the open print dialogs, each released when its dialog's C++ object is destroyed. Not
+# (only) an attribute of the dialog: the garbage collector may clear a Python wrapper's attributes while
+# its C++ dialog, owned by a parent, still lives and still points at the printer.
+_DIALOG_PRINTERS: dict[int, QPrinter] = {}
+_dialog_keys = itertools.count(1)
+
+
 class PrintDialog(QPrintDialog):
-    """Qt's print dialog that owns its printer (QPrintDialog only borrows it)."""
+    """Qt's print dialog that owns its printer (QPrintDialog only borrows it): the printer lives until the
+    dialog itself is destroyed."""
 
     def __init__(self, printer: QPrinter, parent: QWidget | None = None) -> None:
         super().__init__(printer, parent)
         self.target = printer
+        key = next(_dialog_keys)
+        _DIALOG_PRINTERS[key] = printer
+        self.destroyed.connect(functools.partial(_DIALOG_PRINTERS.pop, key, None))
 
 
 def print_dialog(parent: QWidget | None, pdf_pages: int, *, title: str, copies: int = 1) -> PrintDialog:
