@@ -10,6 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from iok_desktop.gui import resources_rc  # noqa: F401 - registers the :/iok resources
+from iok_desktop.gui.ui_thread_gc import collect_on_ui_thread
 
 qt_log = logging.getLogger("iok.qt")
 _LEVELS = {
@@ -67,4 +68,5 @@ def make_application(
     app.setWindowIcon(QIcon(":/iok/icons/app.svg"))
     install_translations(app, language)
     app.setStyleSheet(load_stylesheet(style))
+    collect_on_ui_thread(app)
     return app

@@ -3,6 +3,7 @@ test (SQLite and PostgreSQL), with dialogs the test answers and a signed-in cler
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from iok_desktop.gui.clerk.context import ClerkContext
 from iok_desktop.gui.errors import ErrorPresenter
 from iok_desktop.gui.operations import OperationRunner
 from iok_desktop.gui.qt_app import make_application
+from iok_desktop.gui.ui_thread_gc import UiThreadGarbageCollector
 from iok_desktop.services.auth import StaffSession
 from iok_desktop.services.backend import Backend
 from iok_desktop.services.context import FixedClock
@@ -107,3 +109,22 @@ def cups_server() -> Iterator[CupsServer]:
         pytest.skip(f"no CUPS-PDF printer for the printing tests: {error}")
     with running_cups() as server:
         yield server
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _automatic_garbage_collection_after_the_gui_tests() -> Iterator[None]:
+    """The application collects garbage on the UI thread only (gui/ui_thread_gc.py); the tests after
+    the GUI tests (no event loop runs there) get Python's automatic collection back."""
+    yield
+    app = QApplication.instance()
+    collector = app.findChild(UiThreadGarbageCollector) if app is not None else None
+    if isinstance(collector, UiThreadGarbageCollector):
+        collector.stop()
+    gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_after_each_test() -> Iterator[None]:
+    """On the UI thread, as the application's timer would (a test may end before it fires)."""
+    yield
+    gc.collect()

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from iok_desktop.db.database import Database
 from iok_desktop.gui.kiosk.app import KioskApp
 from iok_desktop.gui.kiosk.login_screen import KioskLoginScreen
+from iok_desktop.gui.kiosk.pages.readings import ReadingsPage
 from iok_desktop.gui.kiosk.shell import KioskShell
 from iok_desktop.services.backend import Backend
 from iok_desktop.services.context import FixedClock
@@ -76,3 +77,14 @@ def sign_in(qtbot: QtBot, kiosk: KioskApp, login: str, password: str = RESIDENT_
     shell = kiosk.window.currentWidget()
     assert isinstance(shell, KioskShell), type(shell)
     return shell
+
+
+def open_readings(qtbot: QtBot, kiosk: KioskApp, login: str) -> ReadingsPage:
+    """Sign in and open "Odczyty liczników", its meter cards and premises buttons laid out."""
+    shell = sign_in(qtbot, kiosk, login)
+    qtbot.mouseClick(shell.buttons["readings"], Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, kiosk.runner)
+    page = shell.pages["readings"]
+    assert isinstance(page, ReadingsPage)
+    qtbot.waitUntil(lambda: bool(page.meter_cards) and all(b.isVisible() for b in page.picker.buttons))
+    return page

@@ -23,7 +23,7 @@ from iok_desktop.gui.kiosk.app import KioskApp
 from iok_desktop.gui.kiosk.pages.readings import ReadingsPage
 from iok_desktop.gui.kiosk.premises_picker import NO_BREAK, PremisesButton
 from iok_desktop.gui.kiosk.window import KioskWindow
-from tests.gui.kiosk.conftest import MakeKiosk, sign_in
+from tests.gui.kiosk.conftest import MakeKiosk, open_readings
 from tests.gui.support import screenshot, wait_idle
 from tests.support.builders import (
     accepted_reading,
@@ -86,16 +86,6 @@ def _text_fits(label: QLabel) -> bool:
     return words_fit and label.heightForWidth(width) <= label.contentsRect().height()
 
 
-def _open_readings(qtbot: QtBot, kiosk: KioskApp, login: str) -> ReadingsPage:
-    shell = sign_in(qtbot, kiosk, login)
-    qtbot.mouseClick(shell.buttons["readings"], Qt.MouseButton.LeftButton)
-    wait_idle(qtbot, kiosk.runner)
-    page = shell.pages["readings"]
-    assert isinstance(page, ReadingsPage)
-    qtbot.waitUntil(lambda: bool(page.meter_cards) and all(b.isVisible() for b in page.picker.buttons))
-    return page
-
-
 def _open_keypad(qtbot: QtBot, kiosk: KioskApp, page: ReadingsPage) -> None:
     button = page.meter_cards[0].report_button
     assert button is not None
@@ -123,7 +113,7 @@ def test_the_premises_buttons_show_the_whole_address_with_and_without_the_keypad
 ) -> None:
     kiosk = make_kiosk()
     _settle(kiosk, width, height)
-    page = _open_readings(qtbot, kiosk, two_premises.login)
+    page = open_readings(qtbot, kiosk, two_premises.login)
     _settle(kiosk, width, height)
     _assert_premises_buttons_readable(page, two_premises.addresses)
     assert page.picker.buttons[0].isChecked() and page.picker.buttons[0].label.property("checked") is True
@@ -149,7 +139,7 @@ def test_beside_the_keypad_the_keys_and_the_meter_title_have_room(
 ) -> None:
     kiosk = make_kiosk()
     _settle(kiosk, width, height)
-    page = _open_readings(qtbot, kiosk, two_premises.login)
+    page = open_readings(qtbot, kiosk, two_premises.login)
     _open_keypad(qtbot, kiosk, page)
     _settle(kiosk, width, height)
 
@@ -190,7 +180,7 @@ def test_the_administrators_exit_from_the_readings_keypad_keeps_the_window_withi
 ) -> None:
     kiosk = make_kiosk()
     _settle(kiosk, 1280, 1024)
-    page = _open_readings(qtbot, kiosk, two_premises.login)
+    page = open_readings(qtbot, kiosk, two_premises.login)
     _open_keypad(qtbot, kiosk, page)
     _settle(kiosk, 1280, 1024)
     window = kiosk.window
@@ -221,7 +211,7 @@ def test_no_page_with_its_pad_asks_for_more_than_a_1280x1024_screen(
     keypad), fits the kiosk's smaller screen: the window's minimum size never exceeds it."""
     kiosk = make_kiosk()
     _settle(kiosk, 1280, 1024)
-    page = _open_readings(qtbot, kiosk, two_premises.login)
+    page = open_readings(qtbot, kiosk, two_premises.login)
     shell = kiosk.shell
     assert shell is not None
     window = kiosk.window

@@ -21,7 +21,7 @@ from iok_desktop.gui.kiosk.pages.readings import MeterCard, ReadingCard, Reading
 from iok_desktop.services.context import FixedClock
 from iok_desktop.services.readings.review import reject_reading
 from iok_desktop.services.readings.submit import submit_reading
-from tests.gui.kiosk.conftest import MakeKiosk, sign_in
+from tests.gui.kiosk.conftest import MakeKiosk, open_readings
 from tests.gui.support import screenshot, wait_idle
 from tests.support.builders import (
     CREATED,
@@ -71,15 +71,6 @@ def scene(db: Database, clock: FixedClock) -> Scene:
         return Scene(home.account.login, home.account.id, cold.id, hot.id, heat.id, pending.id, rejected.id)
 
 
-def _open_readings(qtbot: QtBot, kiosk: KioskApp, login: str) -> ReadingsPage:
-    shell = sign_in(qtbot, kiosk, login)
-    qtbot.mouseClick(shell.buttons["readings"], Qt.MouseButton.LeftButton)
-    wait_idle(qtbot, kiosk.runner)
-    page = shell.pages["readings"]
-    assert isinstance(page, ReadingsPage)
-    return page
-
-
 def _tap(qtbot: QtBot, kiosk: KioskApp, button: QPushButton | None) -> None:
     assert button is not None
     qtbot.waitUntil(button.isVisible)  # cards added to a shown page appear on the next turn of the event loop
@@ -124,7 +115,7 @@ def test_meters_show_the_last_accepted_reading_and_a_report_button_where_the_res
 ) -> None:
     kiosk = make_kiosk()
     kiosk.window.resize(1280, 1024)
-    page = _open_readings(qtbot, kiosk, scene.login)
+    page = open_readings(qtbot, kiosk, scene.login)
     assert page.title.text() == "Odczyty liczników"
     assert page.address_label.text().startswith("ul. ")
     assert sorted(card.meter.id for card in page.meter_cards) == sorted([scene.cold, scene.hot, scene.heat])
@@ -150,7 +141,7 @@ def test_a_reported_reading_appears_pending_and_is_stored_as_from_the_kiosk(
 ) -> None:
     kiosk = make_kiosk()
     kiosk.window.resize(1280, 1024)
-    page = _open_readings(qtbot, kiosk, scene.login)
+    page = open_readings(qtbot, kiosk, scene.login)
     _tap(qtbot, kiosk, _meter_card(page, scene.cold).report_button)
     assert page.views.currentWidget() is page.meter_view
     assert page.value_edit.property("kiosk_input") == "numeric"  # the window's keypad serves it
@@ -184,7 +175,7 @@ def test_a_value_below_the_last_accepted_is_refused_in_red_and_the_typed_value_s
 ) -> None:
     kiosk = make_kiosk()
     kiosk.window.resize(1280, 1024)
-    page = _open_readings(qtbot, kiosk, scene.login)
+    page = open_readings(qtbot, kiosk, scene.login)
     _tap(qtbot, kiosk, _meter_card(page, scene.cold).report_button)
     qtbot.keyClicks(page.value_edit, "99")
     _tap(qtbot, kiosk, page.submit_button)
@@ -210,7 +201,7 @@ def test_a_date_before_the_window_opened_is_refused_and_the_value_stays(
     qtbot: QtBot, db: Database, make_kiosk: MakeKiosk, scene: Scene
 ) -> None:
     kiosk = make_kiosk()
-    page = _open_readings(qtbot, kiosk, scene.login)
+    page = open_readings(qtbot, kiosk, scene.login)
     _tap(qtbot, kiosk, _meter_card(page, scene.cold).report_button)
     for _ in range(5):
         _tap(qtbot, kiosk, page.earlier_button)
@@ -231,7 +222,7 @@ def test_a_pending_reading_is_changed_then_deleted_after_an_on_page_confirmation
 ) -> None:
     kiosk = make_kiosk()
     kiosk.window.resize(1280, 1024)
-    page = _open_readings(qtbot, kiosk, scene.login)
+    page = open_readings(qtbot, kiosk, scene.login)
     _tap(qtbot, kiosk, _meter_card(page, scene.hot).readings_button)
     card = _reading_card(page, scene.pending_id)
     assert card.status_label.text() == PENDING and card.value_label.text() == "45,250 m³"
@@ -270,7 +261,7 @@ def test_a_change_refused_by_the_rules_stays_on_the_card_in_red(
     qtbot: QtBot, make_kiosk: MakeKiosk, scene: Scene
 ) -> None:
     kiosk = make_kiosk()
-    page = _open_readings(qtbot, kiosk, scene.login)
+    page = open_readings(qtbot, kiosk, scene.login)
     _tap(qtbot, kiosk, _meter_card(page, scene.hot).readings_button)
     card = _reading_card(page, scene.pending_id)
     _tap(qtbot, kiosk, card.edit_button)
@@ -287,7 +278,7 @@ def test_accepted_and_rejected_readings_are_read_only_and_the_rejection_shows_it
 ) -> None:
     kiosk = make_kiosk()
     kiosk.window.resize(1280, 1024)
-    page = _open_readings(qtbot, kiosk, scene.login)
+    page = open_readings(qtbot, kiosk, scene.login)
     _tap(qtbot, kiosk, _meter_card(page, scene.hot).readings_button)
     assert [c.status_label.text() for c in page.reading_cards] == [PENDING, REJECTED, ACCEPTED]
     rejected = _reading_card(page, scene.rejected_id)
@@ -321,7 +312,7 @@ def test_the_history_of_a_changed_pending_reading_says_it_was_corrected(
     qtbot: QtBot, make_kiosk: MakeKiosk, scene: Scene
 ) -> None:
     kiosk = make_kiosk()
-    page = _open_readings(qtbot, kiosk, scene.login)
+    page = open_readings(qtbot, kiosk, scene.login)
     _tap(qtbot, kiosk, _meter_card(page, scene.hot).readings_button)
     card = _reading_card(page, scene.pending_id)
     _tap(qtbot, kiosk, card.edit_button)
@@ -341,7 +332,7 @@ def test_a_reading_accepted_meanwhile_cannot_be_deleted_and_the_page_says_why(
     qtbot: QtBot, db: Database, clock: FixedClock, make_kiosk: MakeKiosk, scene: Scene
 ) -> None:
     kiosk = make_kiosk()
-    page = _open_readings(qtbot, kiosk, scene.login)
+    page = open_readings(qtbot, kiosk, scene.login)
     _tap(qtbot, kiosk, _meter_card(page, scene.hot).readings_button)
     card = _reading_card(page, scene.pending_id)
     with db.session() as s:  # a clerk approves it while the resident looks at it
