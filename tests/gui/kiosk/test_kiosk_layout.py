@@ -45,6 +45,13 @@ class TwoPremises:
     addresses: tuple[str, str]
 
 
+def _open_readings(qtbot: QtBot, kiosk: KioskApp, login: str) -> ReadingsPage:
+    """The readings page with its meter cards and both premises buttons laid out."""
+    page = open_readings(qtbot, kiosk, login)
+    qtbot.waitUntil(lambda: bool(page.meter_cards) and all(b.isVisible() for b in page.picker.buttons))
+    return page
+
+
 @pytest.fixture
 def two_premises(db: Database) -> TwoPremises:
     """A flat and a garage at ul. Bławatkowa 3A, each with a cold-water meter; the reading window is open."""
@@ -113,7 +120,7 @@ def test_the_premises_buttons_show_the_whole_address_with_and_without_the_keypad
 ) -> None:
     kiosk = make_kiosk()
     _settle(kiosk, width, height)
-    page = open_readings(qtbot, kiosk, two_premises.login)
+    page = _open_readings(qtbot, kiosk, two_premises.login)
     _settle(kiosk, width, height)
     _assert_premises_buttons_readable(page, two_premises.addresses)
     assert page.picker.buttons[0].isChecked() and page.picker.buttons[0].label.property("checked") is True
@@ -139,7 +146,7 @@ def test_beside_the_keypad_the_keys_and_the_meter_title_have_room(
 ) -> None:
     kiosk = make_kiosk()
     _settle(kiosk, width, height)
-    page = open_readings(qtbot, kiosk, two_premises.login)
+    page = _open_readings(qtbot, kiosk, two_premises.login)
     _open_keypad(qtbot, kiosk, page)
     _settle(kiosk, width, height)
 
@@ -180,7 +187,7 @@ def test_the_administrators_exit_from_the_readings_keypad_keeps_the_window_withi
 ) -> None:
     kiosk = make_kiosk()
     _settle(kiosk, 1280, 1024)
-    page = open_readings(qtbot, kiosk, two_premises.login)
+    page = _open_readings(qtbot, kiosk, two_premises.login)
     _open_keypad(qtbot, kiosk, page)
     _settle(kiosk, 1280, 1024)
     window = kiosk.window
@@ -211,7 +218,7 @@ def test_no_page_with_its_pad_asks_for_more_than_a_1280x1024_screen(
     keypad), fits the kiosk's smaller screen: the window's minimum size never exceeds it."""
     kiosk = make_kiosk()
     _settle(kiosk, 1280, 1024)
-    page = open_readings(qtbot, kiosk, two_premises.login)
+    page = _open_readings(qtbot, kiosk, two_premises.login)
     shell = kiosk.shell
     assert shell is not None
     window = kiosk.window
