@@ -21,6 +21,20 @@ from iok_desktop.gui.dialogs import Dialogs
 log = logging.getLogger("iok.gui")
 
 
+def open_failure_message(error: BaseException) -> str:
+    """Why the database could not be opened at start-up (the clerk's application and the kiosk)."""
+    if isinstance(error, DomainError):
+        return error.message
+    # Not a refusal of ours: the server is down, the address or the file is wrong. The driver's first
+    # line says which; the rest of its text is for developers.
+    detail = (str(error) or type(error).__name__).splitlines()[0]
+    return QCoreApplication.translate(
+        "ClerkApp",
+        "The database cannot be opened. Check that the database server is running and that its "
+        "address is right.\n\nDetails: %1",
+    ).replace("%1", detail)
+
+
 class ErrorPresenter(QObject):
     database_unavailable = Signal(str)
 

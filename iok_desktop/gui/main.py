@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 
-from iok_desktop.domain.errors import DomainError
 from iok_desktop.domain.language import set_language
+from iok_desktop.gui.errors import open_failure_message
 from iok_desktop.gui.qt_app import make_application
 from iok_desktop.gui.self_test import SelfTest
 
@@ -98,10 +98,11 @@ def _run_kiosk(app: QApplication, database_url: str | None, printer: str | None,
     from iok_desktop.services.bootstrap import open_backend  # noqa: PLC0415
 
     try:
+        # On the UI thread, unlike the clerk's: the kiosk shows nothing until it can serve a resident.
         backend = open_backend(database_url)
         printer = kiosk_printer(printer)
-    except DomainError as error:
-        return _fatal(error.message, self_test)
+    except Exception as error:  # any reason at all is told to the user, in Polish
+        return _fatal(open_failure_message(error), self_test)
     if self_test is not None:
         self_test.database_opened(backend.description)
     kiosk = KioskApp(backend, printer=printer)

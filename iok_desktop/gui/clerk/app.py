@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from iok_desktop.domain.errors import DomainError
 from iok_desktop.gui.dialogs import Dialogs
-from iok_desktop.gui.errors import ErrorPresenter
+from iok_desktop.gui.errors import ErrorPresenter, open_failure_message
 from iok_desktop.gui.login_dialog import LoginDialog
 from iok_desktop.gui.on_screen import when_on_screen
 from iok_desktop.gui.operations import OperationRunner
@@ -34,13 +33,18 @@ if TYPE_CHECKING:
     from iok_desktop.services.backend import Backend
 
 
-def _open_and_count_staff(opener: Callable[[], Backend]) -> tuple[Backend, int]:
-    """On the worker: open the database and ask whether this is a first run (no staff yet)."""
+def _staff_count(backend: Backend) -> int:
+    """On the worker: none means a first run."""
     from iok_desktop.services import staff  # noqa: PLC0415 - see the imports
 
+    return backend.system(staff.staff_count)
+
+
+def _open_and_count_staff(opener: Callable[[], Backend]) -> tuple[Backend, int]:
+    """On the worker: open the database (closed again if it cannot even be asked) and count its staff."""
     backend = opener()
     try:
-        return backend, backend.system(staff.staff_count)
+        return backend, _staff_count(backend)
     except BaseException:
         backend.database.dispose()
         raise
@@ -74,7 +78,7 @@ class ClerkApp(QObject):
     def start(self) -> None:
         """With the database already open (tests, tools): first run or sign-in."""
         backend = self._open_backend()
-        self.runner.run(lambda: _open_and_count_staff(lambda: backend), self._opened)
+        self.runner.run(lambda: (backend, _staff_count(backend)), self._opened)
 
     def open(self, opener: Callable[[], Backend], *, sign_in_expected: bool = True) -> None:
         """Show the sign-in window now (unless a first run is expected) and open the database meanwhile,
@@ -95,16 +99,7 @@ class ClerkApp(QObject):
         self.runner.run(_prepare_timing_hash)
 
     def _open_failed(self, error: BaseException) -> bool:
-        if isinstance(error, DomainError):
-            message = error.message
-        else:
-            # Not a refusal of ours: the server is down, the address or the file is wrong. The driver's
-            # first line says which; the rest of its text is for developers.
-            detail = (str(error) or type(error).__name__).splitlines()[0]
-            message = self.tr(
-                "The database cannot be opened. Check that the database server is running and that its "
-                "address is right.\n\nDetails: %1"
-            ).replace("%1", detail)
+        message = open_failure_message(error)
         self.failed_to_open.emit(message)
         return True
 

@@ -218,3 +218,10 @@ def test_lang_en_also_puts_the_core_messages_into_english(tmp_path: Path) -> Non
     done = _self_test(tmp_path, "--lang", "en", "--database-url", "postgresql+psycopg://iok@127.0.0.1:1/iok")
     assert done.returncode == 2
     assert "self-test: failed: The database cannot be opened. Check that the database server is running" in done.stderr
+
+
+def test_the_kiosk_with_a_database_it_cannot_open_says_why_in_polish(tmp_path: Path) -> None:
+    done = _self_test(tmp_path, "--kiosk", "--database-url", "nonsense://iok")
+    assert done.returncode == 2
+    assert "self-test: failed: Nie można otworzyć bazy danych." in done.stderr
+    assert "Traceback" not in done.stderr
