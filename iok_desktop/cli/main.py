@@ -18,6 +18,7 @@ import sys
 from collections.abc import Iterable, Sequence
 
 from iok_desktop import __version__
+from iok_desktop.cli import polish_argparse
 
 # Each top-level command and the modules that register it and its subcommands, in order
 # (``db_commands`` makes the ``db`` parser the others add to).
@@ -41,11 +42,14 @@ def build_parser(commands: Iterable[str] | None = None) -> argparse.ArgumentPars
 
 
 def _options_parser() -> argparse.ArgumentParser:
+    polish_argparse.install()
     parser = argparse.ArgumentParser(
         prog="iok-desktop",
         description="IOK Desktop — obsługa Internetowej Obsługi Kontrahenta w biurze spółdzielni.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}", help="pokaż wersję programu i zakończ"
+    )
     parser.add_argument(
         "--database-url",
         help="adres bazy danych, np. postgresql+psycopg://user@host/iok (domyślnie: IOK_DATABASE_URL, "
